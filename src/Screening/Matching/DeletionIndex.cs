@@ -1,0 +1,122 @@
+namespace Screening.Matching;
+
+// Symmetric-delete index over vocabulary keys: every key and its variants with up to MaxDistance(len) characters
+// deleted, hashed, map to the vocabulary ids. Two keys within edit distance k share a variant with at most k
+// deletions on each side, so a lookup finds every fuzzy neighbour without touching the rest of the vocabulary.
+internal sealed class DeletionIndex
+{
+    private readonly ulong[] _slots;     // open addressing: hash per slot (0 = empty)
+    private readonly int[] _slotStart;   // start into _ids for the slot's hash
+    private readonly int[] _ids;         // vocabulary ids grouped by hash
+    private readonly int[] _slotEnd;
+    private readonly int _mask;
+
+    public const int MinLength = 4;
+
+    public DeletionIndex(string[] keys, Func<int, bool> include)
+    {
+        var pairs = new List<(ulong Hash, int Id)>(keys.Length * 16);
+        for (var id = 0; id < keys.Length; id++)
+        {
+            var key = keys[id];
+            if (key.Length < MinLength || !include(id)) continue;
+            var depth = Weights.MaxDistance(key.Length);
+            ForEachVariant(key, depth, h => pairs.Add((h, id)));
+        }
+        pairs.Sort((x, y) => x.Hash != y.Hash ? x.Hash.CompareTo(y.Hash) : x.Id.CompareTo(y.Id));
+
+        var ids = new List<int>(pairs.Count);
+        var groups = new List<(ulong Hash, int Start, int End)>();
+        for (var i = 0; i < pairs.Count; i++)
+        {
+            if (i > 0 && pairs[i].Hash == pairs[i - 1].Hash && pairs[i].Id == pairs[i - 1].Id) continue;
+            if (groups.Count == 0 || groups[^1].Hash != pairs[i].Hash) groups.Add((pairs[i].Hash, ids.Count, ids.Count));
+            ids.Add(pairs[i].Id);
+            groups[^1] = (groups[^1].Hash, groups[^1].Start, ids.Count);
+        }
+        _ids = ids.ToArray();
+        var capacity = 16;
+        while (capacity < groups.Count * 2) capacity <<= 1;
+        _mask = capacity - 1;
+        _slots = new ulong[capacity];
+        _slotStart = new int[capacity];
+        _slotEnd = new int[capacity];
+        foreach (var (hash, start, end) in groups)
+        {
+            var h = hash == 0 ? 1 : hash;
+            var s = (int)(h & (ulong)_mask);
+            while (_slots[s] != 0) s = (s + 1) & _mask;
+            _slots[s] = h;
+            _slotStart[s] = start;
+            _slotEnd[s] = end;
+        }
+        Size = _ids.Length;
+    }
+
+    public int Size { get; }
+
+    public ReadOnlySpan<int> Lookup(ulong hash)
+    {
+        var h = hash == 0 ? 1 : hash;
+        var s = (int)(h & (ulong)_mask);
+        while (true)
+        {
+            var v = _slots[s];
+            if (v == 0) return default;
+            if (v == h) return _ids.AsSpan(_slotStart[s], _slotEnd[s] - _slotStart[s]);
+            s = (s + 1) & _mask;
+        }
+    }
+
+    // Calls back with the hash of the key and of every variant with up to `depth` (1 or 2) deletions.
+    public static void ForEachVariant(ReadOnlySpan<char> key, int depth, Action<ulong> onHash)
+    {
+        onHash(Hash(key, -1, -1));
+        if (depth < 1) return;
+        for (var i = 0; i < key.Length; i++)
+        {
+            if (i > 0 && key[i] == key[i - 1]) continue; // same variant as deleting the previous char
+            onHash(Hash(key, i, -1));
+            if (depth < 2) continue;
+            for (var j = i + 1; j < key.Length; j++)
+            {
+                if (j > i + 1 && key[j] == key[j - 1]) continue;
+                onHash(Hash(key, i, j));
+            }
+        }
+    }
+
+    // The same variants into a list (query side: no delegate).
+    public static void Variants(ReadOnlySpan<char> key, int depth, List<ulong> output)
+    {
+        output.Add(Hash(key, -1, -1));
+        if (depth < 1) return;
+        for (var i = 0; i < key.Length; i++)
+        {
+            if (i > 0 && key[i] == key[i - 1]) continue;
+            output.Add(Hash(key, i, -1));
+            if (depth < 2) continue;
+            for (var j = i + 1; j < key.Length; j++)
+            {
+                if (j > i + 1 && key[j] == key[j - 1]) continue;
+                output.Add(Hash(key, i, j));
+            }
+        }
+    }
+
+    // FNV-1a over the key with up to two positions skipped, then a final mix.
+    public static ulong Hash(ReadOnlySpan<char> key, int skip1, int skip2)
+    {
+        var h = 14695981039346656037UL;
+        for (var i = 0; i < key.Length; i++)
+        {
+            if (i == skip1 || i == skip2) continue;
+            h ^= key[i];
+            h *= 1099511628211UL;
+        }
+        h ^= h >> 33;
+        h *= 0xff51afd7ed558ccdUL;
+        h ^= h >> 33;
+        return h;
+    }
+}

@@ -1,0 +1,127 @@
+using Screening.Normalization;
+
+namespace Screening.Matching;
+
+internal sealed partial class MatchEngine
+{
+    /// <summary>Fast path: candidates from the index, each scored with the prepared query.</summary>
+    public IReadOnlyList<ScreeningMatch> Match(NormalizedName name, MatchRequest request)
+    {
+        var q = Prepare(name, withHits: true);
+        var scratch = GetScratch();
+        CollectCandidates(q, request.Threshold, scratch);
+        return Rank(q, scratch.Candidates, request, scratch);
+    }
+
+    /// <summary>Reference path: every name scored, with similarities computed directly. Slow; for tests and evaluation.</summary>
+    public IReadOnlyList<ScreeningMatch> MatchExhaustive(NormalizedName name, MatchRequest request)
+    {
+        var q = Prepare(name, withHits: false);
+        var scratch = GetScratch();
+        var all = new List<int>(_names.Length);
+        for (var i = 0; i < _names.Length; i++) all.Add(i);
+        return Rank(q, all, request, scratch);
+    }
+
+    /// <summary>How many names the fast path scores for this query (for benchmarks and tests).</summary>
+    public int CandidateCount(NormalizedName name, double threshold)
+    {
+        var q = Prepare(name, withHits: true);
+        var scratch = GetScratch();
+        CollectCandidates(q, threshold, scratch);
+        return scratch.Candidates.Count;
+    }
+
+    private void CollectCandidates(PreparedQuery q, double threshold, Scratch scratch)
+    {
+        if (scratch.Stamp.Length < _names.Length) { scratch.Stamp = new int[_names.Length]; scratch.StampValue = 0; }
+        if (++scratch.StampValue == int.MaxValue) { Array.Clear(scratch.Stamp); scratch.StampValue = 1; }
+        var stamp = scratch.StampValue;
+        var candidates = scratch.Candidates;
+        candidates.Clear();
+        var hits = q.Hits!;
+        var m = q.TokenCount;
+
+        // Bound on the best score a name can reach through common keys alone (see README, "Candidate generation").
+        Span<float> commonMax = stackalloc float[m];
+        commonMax.Clear();
+        var anyCommon = false;
+        foreach (var (v, hs) in hits)
+        {
+            if (_vocab.DocumentFrequency[v] <= _commonCutoff) continue;
+            anyCommon = true;
+            foreach (var h in hs)
+            {
+                if (h.Unit >= m) continue;
+                commonMax[h.Unit] = Math.Max(commonMax[h.Unit], _vocab.Weights[v]);
+            }
+        }
+        var readCommon = false;
+        if (anyCommon)
+        {
+            float reachable = 0, unreachable = 0;
+            for (var i = 0; i < m; i++)
+            {
+                switch (q.Classes[i])
+                {
+                    case TokenClass.LegalForm: reachable += Weights.LegalForm; continue;
+                    case TokenClass.Stop: reachable += Weights.Stop; continue;
+                }
+                if (commonMax[i] > 0) reachable += Math.Max(commonMax[i], q.TokenWeights[i]);
+                else unreachable += Weights.UnmatchedQuery * q.TokenWeights[i];
+            }
+            var bound = reachable / (reachable + unreachable) + Weights.MaxBonus;
+            readCommon = bound >= threshold;
+        }
+
+        foreach (var (v, _) in hits)
+        {
+            if (!readCommon && _vocab.DocumentFrequency[v] > _commonCutoff) continue;
+            foreach (var n in Postings(v))
+            {
+                if (scratch.Stamp[n] == stamp) continue;
+                scratch.Stamp[n] = stamp;
+                candidates.Add(n);
+            }
+        }
+        foreach (var (_, left, right) in q.Splits)
+        {
+            var rarer = _vocab.DocumentFrequency[left] <= _vocab.DocumentFrequency[right] ? left : right;
+            foreach (var n in Postings(rarer))
+            {
+                if (scratch.Stamp[n] == stamp) continue;
+                scratch.Stamp[n] = stamp;
+                candidates.Add(n);
+            }
+        }
+    }
+
+    private IReadOnlyList<ScreeningMatch> Rank(PreparedQuery q, List<int> candidates, MatchRequest request, Scratch scratch)
+    {
+        // Best name per entry, then the best entries.
+        var best = new Dictionary<int, (double Score, int Name)>();
+        var floor = request.Threshold - Weights.MaxBonus;
+        foreach (var n in candidates)
+        {
+            var prepared = _names[n];
+            var raw = ScoreName(q, prepared.Tokens, scratch, aligned: null);
+            if (raw < floor) continue;
+            var score = Adjust(raw, prepared, request);
+            if (score < request.Threshold) continue;
+            if (!best.TryGetValue(prepared.Entry, out var current) || score > current.Score || (score == current.Score && n < current.Name))
+                best[prepared.Entry] = (score, n);
+        }
+        if (best.Count == 0) return [];
+        var ordered = new List<(int Entry, double Score, int Name)>(best.Count);
+        foreach (var (e, (s, n)) in best) ordered.Add((e, s, n));
+        ordered.Sort((a, b) =>
+        {
+            var c = b.Score.CompareTo(a.Score);
+            return c != 0 ? c : a.Entry.CompareTo(b.Entry);
+        });
+        var count = Math.Min(request.Limit, ordered.Count);
+        var result = new ScreeningMatch[count];
+        for (var i = 0; i < count; i++) result[i] = Explain(q, ordered[i].Entry, ordered[i].Name, ordered[i].Score, request, scratch);
+        return result;
+    }
+}

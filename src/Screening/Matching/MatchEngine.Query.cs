@@ -1,0 +1,170 @@
+using Screening.Normalization;
+
+namespace Screening.Matching;
+
+internal sealed partial class MatchEngine
+{
+    public PreparedQuery Prepare(NormalizedName name, bool withHits)
+    {
+        var tokens = name.Tokens;
+        var m = Math.Min(tokens.Length, MaxTokens);
+        var keys = new string[m];
+        var classes = new TokenClass[m];
+        var vocabIds = new int[m];
+        for (var i = 0; i < m; i++)
+        {
+            keys[i] = tokens[i].Key;
+            classes[i] = tokens[i].Class;
+            vocabIds[i] = _vocab.Find(keys[i]);
+        }
+
+        var joinKeys = new string[Math.Max(0, m - 1)];
+        var joinVocab = new int[joinKeys.Length];
+        for (var i = 0; i + 1 < m; i++)
+        {
+            joinVocab[i] = -1;
+            if (!Joinable(classes[i]) || !Joinable(classes[i + 1])) continue;
+            joinKeys[i] = Romanization.Key(tokens[i].Text + tokens[i + 1].Text);
+            joinVocab[i] = _vocab.Find(joinKeys[i]);
+        }
+
+        var splits = new List<(int, int, int)>();
+        for (var i = 0; i < m; i++)
+        {
+            if (classes[i] != TokenClass.Word || keys[i].Length < 4) continue;
+            var key = keys[i].AsSpan();
+            for (var cut = 2; cut <= key.Length - 2; cut++)
+            {
+                var left = _vocab.Find(key[..cut]);
+                if (left < 0 || !Joinable(_vocab.Classes[left])) continue;
+                var right = _vocab.Find(key[cut..]);
+                if (right < 0 || !Joinable(_vocab.Classes[right])) continue;
+                splits.Add((i, left, right));
+            }
+        }
+
+        var q = new PreparedQuery
+        {
+            Name = name, Keys = keys, Classes = classes, Vocab = vocabIds, TokenWeights = new float[m],
+            JoinKeys = joinKeys, JoinVocab = joinVocab, Splits = splits,
+        };
+        if (withHits) q.Hits = CollectHits(q);
+        for (var i = 0; i < m; i++) q.TokenWeights[i] = QueryWeight(q, i);
+        return q;
+    }
+
+    private static bool Joinable(TokenClass c) => c is TokenClass.Word or TokenClass.Number;
+
+    private float QueryWeight(PreparedQuery q, int i)
+    {
+        switch (q.Classes[i])
+        {
+            case TokenClass.LegalForm: return Weights.LegalForm;
+            case TokenClass.Stop: return Weights.Stop;
+        }
+        if (q.Vocab[i] >= 0) return _vocab.Weights[q.Vocab[i]];
+        // A misspelled word weighs what its nearest list word weighs; a word no list knows is distinctive.
+        var best = -1f;
+        var bestSim = -1f;
+        var key = q.Keys[i];
+        if (q.Hits is { } hits)
+        {
+            foreach (var (v, list) in hits)
+            {
+                foreach (var h in list)
+                {
+                    if (h.Unit != i) continue;
+                    if (h.Similarity > bestSim || (h.Similarity == bestSim && _vocab.Weights[v] > best)) { bestSim = h.Similarity; best = _vocab.Weights[v]; }
+                }
+            }
+        }
+        else if (q.Classes[i] == TokenClass.Word && key.Length >= DeletionIndex.MinLength)
+        {
+            for (var v = 0; v < _vocab.Count; v++)
+            {
+                var s = UnitSimilarity(key, q.Classes[i], v, out _);
+                if (s > 0 && (s > bestSim || (s == bestSim && _vocab.Weights[v] > best))) { bestSim = s; best = _vocab.Weights[v]; }
+            }
+        }
+        return best > 0 ? best : _unknownWeight;
+    }
+
+    // The one definition of how a query token meets a vocabulary key (used by both paths).
+    internal float UnitSimilarity(string queryKey, TokenClass queryClass, int vocabId, out int distance)
+    {
+        distance = 0;
+        var vClass = _vocab.Classes[vocabId];
+        if (queryClass == TokenClass.LegalForm || vClass == TokenClass.LegalForm) return 0;
+        var vKey = _vocab.Keys[vocabId];
+        if (vKey == queryKey) return 1f;
+        if (queryClass != TokenClass.Word || vClass != TokenClass.Word) return 0;
+        var min = Math.Min(vKey.Length, queryKey.Length);
+        if (min < DeletionIndex.MinLength) return 0;
+        var maxD = Weights.MaxDistance(min);
+        var d = EditDistance.Osa(queryKey, vKey, maxD);
+        if (d > maxD) return 0;
+        distance = d;
+        return Weights.FuzzySimilarity(d, queryKey.Length, vKey.Length);
+    }
+
+    // Fast path: every vocabulary key each query unit meets, found through exact lookups and the deletion index.
+    private Dictionary<int, Hit[]> CollectHits(PreparedQuery q)
+    {
+        var acc = new Dictionary<int, List<Hit>>();
+        var variants = new List<ulong>(64);
+        var m = q.TokenCount;
+        for (var i = 0; i < m; i++)
+        {
+            var cls = q.Classes[i];
+            if (cls == TokenClass.LegalForm) continue;
+            if (q.Vocab[i] >= 0 && UnitSimilarity(q.Keys[i], cls, q.Vocab[i], out _) > 0) Add(acc, q.Vocab[i], new Hit(i, 1f, 0));
+            if (cls != TokenClass.Word || q.Keys[i].Length < DeletionIndex.MinLength) continue;
+            variants.Clear();
+            DeletionIndex.Variants(q.Keys[i], Weights.MaxDistance(q.Keys[i].Length), variants);
+            foreach (var h in variants)
+            {
+                foreach (var v in _deletions.Lookup(h))
+                {
+                    if (v == q.Vocab[i] || Contains(acc, v, i)) continue;
+                    var s = UnitSimilarity(q.Keys[i], cls, v, out var d);
+                    if (s > 0) Add(acc, v, new Hit(i, s, d));
+                }
+            }
+        }
+        for (var j = 0; j < q.JoinVocab.Length; j++)
+        {
+            if (q.JoinVocab[j] >= 0) Add(acc, q.JoinVocab[j], new Hit(m + j, Weights.SplitJoinSimilarity, 0));
+        }
+        var result = new Dictionary<int, Hit[]>(acc.Count);
+        foreach (var (k, v) in acc) result[k] = v.ToArray();
+        return result;
+    }
+
+    private static bool Contains(Dictionary<int, List<Hit>> acc, int v, int unit)
+    {
+        if (!acc.TryGetValue(v, out var list)) return false;
+        foreach (var h in list) if (h.Unit == unit) return true;
+        return false;
+    }
+
+    private static void Add(Dictionary<int, List<Hit>> acc, int v, Hit hit)
+    {
+        if (!acc.TryGetValue(v, out var list)) acc[v] = list = new List<Hit>(2);
+        list.Add(hit);
+    }
+
+    // Reference path: the hits of one vocabulary key, computed directly.
+    private void ReferenceHits(PreparedQuery q, int v, List<Hit> output)
+    {
+        var m = q.TokenCount;
+        for (var i = 0; i < m; i++)
+        {
+            var s = UnitSimilarity(q.Keys[i], q.Classes[i], v, out var d);
+            if (s > 0) output.Add(new Hit(i, s, d));
+        }
+        for (var j = 0; j < q.JoinKeys.Length; j++)
+        {
+            if (q.JoinKeys[j] is { } jk && jk == _vocab.Keys[v]) output.Add(new Hit(m + j, Weights.SplitJoinSimilarity, 0));
+        }
+    }
+}

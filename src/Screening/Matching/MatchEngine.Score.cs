@@ -1,0 +1,126 @@
+using System.Runtime.InteropServices;
+using Screening.Normalization;
+
+namespace Screening.Matching;
+
+internal sealed partial class MatchEngine
+{
+    // One candidate pairing: query tokens [Q, Q+QLen) with list tokens [L, L+LLen).
+    internal readonly record struct Pair(int Q, int QLen, int L, int LLen, float Similarity, float Weight, int Distance)
+    {
+        public float Gain => Similarity * Weight;
+    }
+
+    // Per-thread scratch so that scoring a candidate allocates nothing.
+    private sealed class Scratch
+    {
+        public readonly List<Pair> Pairs = new(32);
+        public readonly List<Hit> Hits = new(8);
+        public int[] Stamp = [];
+        public int StampValue;
+        public readonly List<int> Candidates = new(256);
+    }
+
+    [ThreadStatic] private static Scratch? t_scratch;
+
+    private static Scratch GetScratch() => t_scratch ??= new Scratch();
+
+    private static readonly Comparison<Pair> ByGain = (a, b) =>
+    {
+        var c = b.Gain.CompareTo(a.Gain);
+        if (c != 0) return c;
+        c = a.Q.CompareTo(b.Q);
+        return c != 0 ? c : a.L.CompareTo(b.L);
+    };
+
+    // Scores one prepared name: greedy one-to-one alignment by gain, then
+    // score = matched / (matched weight + discounted weight of what is left over on either side).
+    private float ScoreName(PreparedQuery q, int[] tokens, Scratch scratch, List<Pair>? aligned)
+    {
+        var pairs = scratch.Pairs;
+        pairs.Clear();
+        var m = q.TokenCount;
+        var n = tokens.Length;
+        for (var k = 0; k < n; k++)
+        {
+            var v = tokens[k];
+            var vw = _vocab.Weights[v];
+            if (_vocab.Classes[v] == TokenClass.LegalForm)
+            {
+                for (var i = 0; i < m; i++)
+                    if (q.Classes[i] == TokenClass.LegalForm && q.Keys[i] == _vocab.Keys[v]) pairs.Add(new Pair(i, 1, k, 1, 1f, vw, 0));
+                continue;
+            }
+            if (q.Hits is { } hits)
+            {
+                if (!hits.TryGetValue(v, out var hs)) continue;
+                foreach (var h in hs) AddHitPair(pairs, h, m, k, vw);
+            }
+            else
+            {
+                scratch.Hits.Clear();
+                ReferenceHits(q, v, scratch.Hits);
+                foreach (var h in scratch.Hits) AddHitPair(pairs, h, m, k, vw);
+            }
+        }
+        foreach (var (i, left, right) in q.Splits)
+        {
+            for (var k = 0; k + 1 < n; k++)
+                if (tokens[k] == left && tokens[k + 1] == right)
+                    pairs.Add(new Pair(i, 1, k, 2, Weights.SplitJoinSimilarity, _vocab.Weights[left] + _vocab.Weights[right], 0));
+        }
+
+        if (pairs.Count > 1) CollectionsMarshal.AsSpan(pairs).Sort(ByGain);
+        ulong qUsed = 0, lUsed = 0;
+        float matched = 0, pairWeight = 0;
+        foreach (var p in pairs)
+        {
+            var qm = Mask(p.Q, p.QLen);
+            var lm = Mask(p.L, p.LLen);
+            if ((qUsed & qm) != 0 || (lUsed & lm) != 0) continue;
+            qUsed |= qm;
+            lUsed |= lm;
+            matched += p.Gain;
+            pairWeight += p.Weight;
+            aligned?.Add(p);
+        }
+        if (matched <= 0) return 0;
+
+        var denominator = pairWeight;
+        for (var i = 0; i < m; i++)
+        {
+            if ((qUsed & (1UL << i)) != 0 || q.Classes[i] == TokenClass.LegalForm) continue;
+            denominator += Weights.UnmatchedQuery * q.TokenWeights[i];
+        }
+        for (var k = 0; k < n; k++)
+        {
+            if ((lUsed & (1UL << k)) != 0 || _vocab.Classes[tokens[k]] == TokenClass.LegalForm) continue;
+            denominator += Weights.UnmatchedList * _vocab.Weights[tokens[k]];
+        }
+        return Math.Min(1f, matched / denominator);
+    }
+
+    private static void AddHitPair(List<Pair> pairs, Hit h, int m, int k, float vw)
+    {
+        if (h.Unit < m) pairs.Add(new Pair(h.Unit, 1, k, 1, h.Similarity, vw, h.Distance));
+        else pairs.Add(new Pair(h.Unit - m, 2, k, 1, h.Similarity, vw, 0));
+    }
+
+    private static ulong Mask(int start, int length) => (length == 2 ? 3UL : 1UL) << start;
+
+    // Final score of a name for an entry: weak aliases count less; hints nudge, never exclude.
+    private double Adjust(double score, in PreparedName name, in MatchRequest request)
+    {
+        var entry = _entries[name.Entry].Entry;
+        if (entry.Names[name.NameIndex].Strength == NameStrength.Weak) score *= Weights.WeakAliasFactor;
+        if (request.Country is { } country && entry.Countries.Count > 0)
+        {
+            var found = false;
+            foreach (var c in entry.Countries) found |= string.Equals(c, country, StringComparison.OrdinalIgnoreCase);
+            score += found ? Weights.CountryBonus : -Weights.CountryPenalty;
+        }
+        if (request.Type is { } type && type != EntityType.Unknown && entry.Type != EntityType.Unknown)
+            score += entry.Type == type ? Weights.TypeBonus : -Weights.TypePenalty;
+        return Math.Clamp(score, 0, 1);
+    }
+}

@@ -1,0 +1,145 @@
+using System.Runtime.InteropServices;
+using Screening.Normalization;
+
+namespace Screening.Matching;
+
+internal readonly record struct MatchRequest(double Threshold, int Limit, string? Country, EntityType? Type);
+
+// The prepared lists: every name normalized once at build time, the vocabulary with rarity weights,
+// postings (vocabulary id -> names) and the deletion index for fuzzy neighbours.
+internal sealed partial class MatchEngine
+{
+    internal readonly record struct PreparedName(int Entry, int NameIndex, int[] Tokens);
+    internal readonly record struct EntryRef(Watchlist List, WatchlistEntry Entry);
+
+    private readonly Vocabulary _vocab;
+    private readonly DeletionIndex _deletions;
+    private readonly int[] _postStart;
+    private readonly int[] _postNames;
+    private readonly PreparedName[] _names;
+    private readonly EntryRef[] _entries;
+    private readonly int _commonCutoff;
+    private readonly float _unknownWeight;
+
+    private MatchEngine(Vocabulary vocab, DeletionIndex deletions, int[] postStart, int[] postNames, PreparedName[] names, EntryRef[] entries)
+    {
+        _vocab = vocab;
+        _deletions = deletions;
+        _postStart = postStart;
+        _postNames = postNames;
+        _names = names;
+        _entries = entries;
+        // A key on more than this many names is "common": its postings are read only when the score bound requires it.
+        _commonCutoff = Math.Max(64, names.Length / 200);
+        _unknownWeight = (float)Math.Log(entries.Length + 1.0);
+    }
+
+    public int NameCount => _names.Length;
+    public int EntryCount => _entries.Length;
+    public int VocabularySize => _vocab.Count;
+    public int DeletionIndexSize => _deletions.Size;
+
+    public static MatchEngine Build(IReadOnlyList<Watchlist> lists)
+    {
+        var entries = new List<EntryRef>();
+        var names = new List<PreparedName>();
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var keys = new List<string>();
+        var classes = new List<TokenClass>();
+        var df = new List<int>();
+        var lastEntrySeen = new List<int>();
+        var tokenBuffer = new List<int>();
+        // Names repeat across lists and aliases; normalize each distinct string once.
+        var cache = new Dictionary<string, NormalizedName>(StringComparer.Ordinal);
+
+        foreach (var list in lists)
+        {
+            foreach (var entry in list.Entries)
+            {
+                var entryIndex = entries.Count;
+                entries.Add(new EntryRef(list, entry));
+                for (var n = 0; n < entry.Names.Count; n++)
+                {
+                    var value = entry.Names[n].Value;
+                    if (string.IsNullOrWhiteSpace(value)) continue;
+                    if (!cache.TryGetValue(value, out var normalized))
+                    {
+                        normalized = NameNormalizer.Normalize(value);
+                        cache[value] = normalized;
+                    }
+                    if (normalized.Tokens.Length == 0) continue;
+                    tokenBuffer.Clear();
+                    foreach (var t in normalized.Tokens)
+                    {
+                        if (tokenBuffer.Count == MaxTokens) break;
+                        if (!ids.TryGetValue(t.Key, out var id))
+                        {
+                            id = keys.Count;
+                            ids[t.Key] = id;
+                            keys.Add(t.Key);
+                            classes.Add(t.Class);
+                            df.Add(0);
+                            lastEntrySeen.Add(-1);
+                        }
+                        else if (classes[id] != t.Class && t.Class == TokenClass.Word)
+                        {
+                            classes[id] = TokenClass.Word; // a key that is sometimes a plain word counts as one
+                        }
+                        if (lastEntrySeen[id] != entryIndex)
+                        {
+                            lastEntrySeen[id] = entryIndex;
+                            df[id]++;
+                        }
+                        tokenBuffer.Add(id);
+                    }
+                    names.Add(new PreparedName(entryIndex, n, tokenBuffer.ToArray()));
+                }
+            }
+        }
+
+        var weights = new float[keys.Count];
+        for (var i = 0; i < weights.Length; i++)
+        {
+            weights[i] = classes[i] switch
+            {
+                TokenClass.LegalForm => Weights.LegalForm,
+                TokenClass.Stop => Weights.Stop,
+                _ => Weights.IdfWeight(df[i], entries.Count),
+            };
+        }
+        var classArray = classes.ToArray();
+        var vocab = new Vocabulary(ids, keys.ToArray(), classArray, weights, df.ToArray());
+        var deletions = new DeletionIndex(vocab.Keys, id => classArray[id] == TokenClass.Word);
+
+        // Postings: each name once per key.
+        var counts = new int[keys.Count + 1];
+        var nameArray = names.ToArray();
+        for (var n = 0; n < nameArray.Length; n++)
+        {
+            var tokens = nameArray[n].Tokens;
+            for (var k = 0; k < tokens.Length; k++)
+                if (IndexOf(tokens, tokens[k], k) == k) counts[tokens[k] + 1]++;
+        }
+        for (var i = 1; i < counts.Length; i++) counts[i] += counts[i - 1];
+        var postNames = new int[counts[^1]];
+        var fill = (int[])counts.Clone();
+        for (var n = 0; n < nameArray.Length; n++)
+        {
+            var tokens = nameArray[n].Tokens;
+            for (var k = 0; k < tokens.Length; k++)
+                if (IndexOf(tokens, tokens[k], k) == k) postNames[fill[tokens[k]]++] = n;
+        }
+        return new MatchEngine(vocab, deletions, counts, postNames, nameArray, entries.ToArray());
+    }
+
+    // Names longer than this are cut: alignment uses 64-bit masks.
+    internal const int MaxTokens = 64;
+
+    private static int IndexOf(int[] a, int value, int before)
+    {
+        for (var i = 0; i < before; i++) if (a[i] == value) return i;
+        return before;
+    }
+
+    private ReadOnlySpan<int> Postings(int vocabId) => _postNames.AsSpan(_postStart[vocabId], _postStart[vocabId + 1] - _postStart[vocabId]);
+}

@@ -1,0 +1,60 @@
+using Screening.Normalization;
+
+namespace Screening.Matching;
+
+// Distinct token keys over all loaded names, with their rarity weights and postings (key -> names).
+internal sealed class Vocabulary
+{
+    private readonly Dictionary<string, int> _ids;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _spanIds;
+
+    public Vocabulary(Dictionary<string, int> ids, string[] keys, TokenClass[] classes, float[] weights, int[] df)
+    {
+        _ids = ids;
+        _spanIds = ids.GetAlternateLookup<ReadOnlySpan<char>>();
+        Keys = keys;
+        Classes = classes;
+        Weights = weights;
+        DocumentFrequency = df;
+    }
+
+    public string[] Keys { get; }
+    public TokenClass[] Classes { get; }
+    public float[] Weights { get; }
+    public int[] DocumentFrequency { get; }
+    public int Count => Keys.Length;
+
+    public int Find(string key) => _ids.TryGetValue(key, out var id) ? id : -1;
+
+    public int Find(ReadOnlySpan<char> key) => _spanIds.TryGetValue(key, out var id) ? id : -1;
+}
+
+// Scoring constants shared by the fast and the reference paths.
+internal static class Weights
+{
+    public const float LegalForm = 0.5f;
+    public const float Stop = 0.2f;
+    public const float Floor = 0.3f;
+
+    // How much an unmatched token costs, relative to its weight: extra words on either side cost less than a mismatch.
+    public const float UnmatchedQuery = 0.6f;
+    public const float UnmatchedList = 0.5f;
+
+    public const float SplitJoinSimilarity = 0.98f;
+
+    public const double WeakAliasFactor = 0.9;
+    public const double CountryBonus = 0.03;
+    public const double CountryPenalty = 0.03;
+    public const double TypeBonus = 0.02;
+    public const double TypePenalty = 0.05;
+    public const double MaxBonus = CountryBonus + TypeBonus;
+
+    // No fuzzy matching of 1-3 character tokens; tolerance grows with length.
+    public static int MaxDistance(int length) => length < 4 ? 0 : length < 7 ? 1 : 2;
+
+    public static float FuzzySimilarity(int distance, int lengthA, int lengthB) =>
+        1f - 0.8f * distance / Math.Max(lengthA, lengthB);
+
+    public static float IdfWeight(int df, int entries) =>
+        Math.Max(Floor, (float)Math.Log((entries + 1.0) / Math.Max(1, df)));
+}

@@ -1,0 +1,231 @@
+using System.Globalization;
+using System.Text;
+
+namespace Screening.Normalization;
+
+/// <summary>
+/// Text to tokens, owned by the project: Unicode compatibility folding, case and diacritics, scripts (Cyrillic by a
+/// table, Han, Greek and the rest through AnyAscii), punctuation, quotes and hyphens, dotted abbreviations, and then
+/// legal forms, abbreviations and stop words from the phrase table. Pure and deterministic.
+/// </summary>
+internal static class NameNormalizer
+{
+    /// <summary>Normalizes a name into tokens, with legal forms, abbreviations and stop words classified.</summary>
+    public static NormalizedName Normalize(string name)
+    {
+        var tokens = Tokenize(name);
+        return new NormalizedName(ApplyPhrases(tokens).ToArray());
+    }
+
+    /// <summary>Splits and folds without the phrase table (also used to read the table itself).</summary>
+    public static List<NameToken> Tokenize(string name)
+    {
+        var result = new List<NameToken>();
+        if (string.IsNullOrEmpty(name)) return result;
+        string text;
+        try
+        {
+            text = name.Normalize(NormalizationForm.FormKC);
+        }
+        catch (ArgumentException)
+        {
+            text = RepairSurrogates(name).Normalize(NormalizationForm.FormKC);
+        }
+
+        // Split into raw chunks on whitespace and separators; dots stay for the abbreviation rule.
+        var chunkStart = -1;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var boundary = i == text.Length || IsSeparator(text[i]);
+            if (!boundary)
+            {
+                if (chunkStart < 0) chunkStart = i;
+                continue;
+            }
+            if (chunkStart >= 0)
+            {
+                AddChunk(text.AsSpan(chunkStart, i - chunkStart), result);
+                chunkStart = -1;
+            }
+            if (i < text.Length && text[i] is '&' or '+')
+                result.Add(MakeToken("&", "AND", KeyOrigin.Plain));
+        }
+        return result;
+    }
+
+    private static string RepairSurrogates(string s)
+    {
+        var sb = new StringBuilder(s.Length);
+        for (var i = 0; i < s.Length; i++)
+        {
+            var c = s[i];
+            if (char.IsHighSurrogate(c) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1])) { sb.Append(c).Append(s[++i]); }
+            else if (char.IsSurrogate(c)) sb.Append(' ');
+            else sb.Append(c);
+        }
+        return sb.ToString();
+    }
+
+    private static bool IsSeparator(char c)
+    {
+        if (c == '.' || c == '\'' || c == '\u2019' || c == '\u02BC' || c == '`' || c == '\u00B4') return false;
+        if (char.IsLetterOrDigit(c)) return false;
+        var cat = CharUnicodeInfo.GetUnicodeCategory(c);
+        // Combining marks stay with their letter; everything else (spaces, punctuation, symbols, controls) separates.
+        return cat is not (UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark);
+    }
+
+    // A chunk such as "L.L.C.", "S.A." or "CO.,LTD" or "WWW.KUPOL.RU".
+    private static void AddChunk(ReadOnlySpan<char> chunk, List<NameToken> result)
+    {
+        // Dotted initials (each part at most two letters): join. Otherwise, dots split.
+        var parts = 0;
+        var allShort = true;
+        var segLen = 0;
+        foreach (var c in chunk)
+        {
+            if (c == '.')
+            {
+                if (segLen > 0) { parts++; allShort &= segLen <= 2; }
+                segLen = 0;
+            }
+            else segLen++;
+        }
+        if (segLen > 0) { parts++; allShort &= segLen <= 2; }
+        var joinDots = parts >= 2 && allShort;
+
+        var start = 0;
+        for (var i = 0; i <= chunk.Length; i++)
+        {
+            if (i < chunk.Length && (chunk[i] != '.' || joinDots)) continue;
+            if (i > start) AddWord(chunk[start..i], result);
+            start = i + 1;
+        }
+    }
+
+    // Folds one word; Han characters become one token each (their pinyin syllable), digits split from letters
+    // only where a script boundary forces it.
+    private static void AddWord(ReadOnlySpan<char> word, List<NameToken> result)
+    {
+        var sb = new StringBuilder(word.Length + 4);
+        var original = new StringBuilder(word.Length);
+        var transliterated = false;
+        for (var i = 0; i < word.Length; i++)
+        {
+            var c = word[i];
+            if (c == '.') continue;
+            if (char.IsAsciiLetter(c)) { sb.Append(char.ToUpperInvariant(c)); original.Append(c); continue; }
+            if (char.IsAsciiDigit(c)) { sb.Append(c); original.Append(c); continue; }
+            if (c is '\'' or '\u2019' or '\u02BC' or '`' or '\u00B4') { original.Append(c); continue; }
+
+            int cp = c;
+            if (char.IsHighSurrogate(c) && i + 1 < word.Length && char.IsLowSurrogate(word[i + 1]))
+            {
+                cp = char.ConvertToUtf32(c, word[i + 1]);
+                i++;
+            }
+            if (Romanization.IsHan(cp))
+            {
+                // Flush what came before, then emit the syllable as its own token.
+                Flush(sb, original, transliterated, result);
+                transliterated = false;
+                var syllable = Fold(Romanization.Fallback(cp));
+                if (syllable.Length > 0) result.Add(MakeToken(char.ConvertFromUtf32(cp), syllable, KeyOrigin.Transliterated));
+                continue;
+            }
+            original.Append(char.ConvertFromUtf32(cp));
+            if (cp <= 0xFFFF && Romanization.IsCyrillic((char)cp))
+            {
+                sb.Append(Romanization.FromCyrillic((char)cp) ?? Fold(Romanization.Fallback(cp)));
+                transliterated = true;
+                continue;
+            }
+            if (cp <= 0xFFFF && Romanization.FromLatinSpecial((char)cp) is { } special)
+            {
+                sb.Append(special);
+                continue;
+            }
+            var decomposed = char.ConvertFromUtf32(cp).Normalize(NormalizationForm.FormKD);
+            var added = false;
+            foreach (var d in decomposed)
+            {
+                if (char.IsAsciiLetter(d)) { sb.Append(char.ToUpperInvariant(d)); added = true; }
+                else if (char.IsAsciiDigit(d)) { sb.Append(d); added = true; }
+            }
+            if (added) continue;
+            var cat = CharUnicodeInfo.GetUnicodeCategory(c);
+            if (cat is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark) continue;
+            var fb = Fold(Romanization.Fallback(cp));
+            if (fb.Length > 0)
+            {
+                sb.Append(fb);
+                transliterated = true;
+            }
+        }
+        Flush(sb, original, transliterated, result);
+    }
+
+    private static void Flush(StringBuilder sb, StringBuilder original, bool transliterated, List<NameToken> result)
+    {
+        if (sb.Length > 0)
+        {
+            var text = sb.ToString();
+            result.Add(MakeToken(original.Length > 0 ? original.ToString() : text, text, transliterated ? KeyOrigin.Transliterated : KeyOrigin.Plain));
+        }
+        sb.Clear();
+        original.Clear();
+    }
+
+    private static string Fold(string ascii)
+    {
+        var sb = new StringBuilder(ascii.Length);
+        foreach (var c in ascii)
+        {
+            if (char.IsAsciiLetter(c)) sb.Append(char.ToUpperInvariant(c));
+            else if (char.IsAsciiDigit(c)) sb.Append(c);
+        }
+        return sb.ToString();
+    }
+
+    private static NameToken MakeToken(string original, string text, KeyOrigin origin)
+    {
+        var isNumber = true;
+        foreach (var c in text) isNumber &= char.IsAsciiDigit(c);
+        var key = isNumber ? text : Romanization.Key(text);
+        return new NameToken(original, text, key, isNumber ? TokenClass.Number : TokenClass.Word, origin);
+    }
+
+    private static List<NameToken> ApplyPhrases(List<NameToken> tokens)
+    {
+        var table = PhraseTable.Default;
+        var result = new List<NameToken>(tokens.Count);
+        var i = 0;
+        while (i < tokens.Count)
+        {
+            var len = table.Match(tokens, i, out var phrase);
+            if (len == 0 || phrase is null)
+            {
+                result.Add(tokens[i]);
+                i++;
+                continue;
+            }
+            string original, text;
+            if (len == 1)
+            {
+                original = tokens[i].Original;
+                text = tokens[i].Text;
+            }
+            else
+            {
+                var o = new string[len];
+                var t = new string[len];
+                for (var k = 0; k < len; k++) { o[k] = tokens[i + k].Original; t[k] = tokens[i + k].Text; }
+                original = string.Join(' ', o);
+                text = string.Join(' ', t);
+            }
+            result.Add(new NameToken(original, text, phrase.Canonical, phrase.Class, phrase.Origin));
+            i += len;
+        }
+        return result;
+    }
+}

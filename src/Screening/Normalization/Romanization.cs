@@ -1,0 +1,114 @@
+using System.Text;
+
+namespace Screening.Normalization;
+
+// Script folding and the romanization key. Pure functions on chars and ASCII strings.
+internal static class Romanization
+{
+    // One canonical Cyrillic scheme (close to BGN/PCGN, which OFAC uses); Key() then folds the competing ones.
+    private static readonly Dictionary<char, string> Cyrillic = BuildCyrillic();
+
+    private static Dictionary<char, string> BuildCyrillic()
+    {
+        var d = new Dictionary<char, string>();
+        void Add(string upper, string lower, string latin)
+        {
+            d[upper[0]] = latin;
+            d[lower[0]] = latin;
+        }
+        Add("А", "а", "A"); Add("Б", "б", "B"); Add("В", "в", "V"); Add("Г", "г", "G"); Add("Д", "д", "D");
+        Add("Е", "е", "E"); Add("Ё", "ё", "E"); Add("Ж", "ж", "ZH"); Add("З", "з", "Z"); Add("И", "и", "I");
+        Add("Й", "й", "Y"); Add("К", "к", "K"); Add("Л", "л", "L"); Add("М", "м", "M"); Add("Н", "н", "N");
+        Add("О", "о", "O"); Add("П", "п", "P"); Add("Р", "р", "R"); Add("С", "с", "S"); Add("Т", "т", "T");
+        Add("У", "у", "U"); Add("Ф", "ф", "F"); Add("Х", "х", "KH"); Add("Ц", "ц", "TS"); Add("Ч", "ч", "CH");
+        Add("Ш", "ш", "SH"); Add("Щ", "щ", "SHCH"); Add("Ъ", "ъ", ""); Add("Ы", "ы", "Y"); Add("Ь", "ь", "");
+        Add("Э", "э", "E"); Add("Ю", "ю", "YU"); Add("Я", "я", "YA");
+        // Ukrainian, Belarusian, Serbian, Macedonian, Kazakh, Uzbek, Kyrgyz, Tajik, Mongolian letters.
+        Add("Є", "є", "YE"); Add("І", "і", "I"); Add("Ї", "ї", "YI"); Add("Ґ", "ґ", "G"); Add("Ў", "ў", "U");
+        Add("Ђ", "ђ", "DJ"); Add("Ј", "ј", "J"); Add("Љ", "љ", "LJ"); Add("Њ", "њ", "NJ"); Add("Ћ", "ћ", "C");
+        Add("Џ", "џ", "DZ"); Add("Ѓ", "ѓ", "GJ"); Add("Ќ", "ќ", "KJ"); Add("Ѕ", "ѕ", "DZ");
+        Add("Ә", "ә", "A"); Add("Ғ", "ғ", "GH"); Add("Қ", "қ", "Q"); Add("Ң", "ң", "NG"); Add("Ө", "ө", "O");
+        Add("Ұ", "ұ", "U"); Add("Ү", "ү", "U"); Add("Һ", "һ", "H"); Add("Ҳ", "ҳ", "H"); Add("Ҷ", "ҷ", "J");
+        Add("Ӣ", "ӣ", "I"); Add("Ӯ", "ӯ", "U"); Add("Ҙ", "ҙ", "Z");
+        return d;
+    }
+
+    // Latin letters that NFKD does not decompose.
+    private static readonly Dictionary<char, string> LatinSpecial = new()
+    {
+        ['ß'] = "SS", ['ẞ'] = "SS", ['Æ'] = "AE", ['æ'] = "AE", ['Ø'] = "O", ['ø'] = "O", ['Œ'] = "OE", ['œ'] = "OE",
+        ['Ł'] = "L", ['ł'] = "L", ['Đ'] = "D", ['đ'] = "D", ['Ð'] = "D", ['ð'] = "D", ['Þ'] = "TH", ['þ'] = "TH",
+        ['ı'] = "I", ['Ħ'] = "H", ['ħ'] = "H", ['ŀ'] = "L", ['Ŀ'] = "L", ['ſ'] = "S", ['Ŋ'] = "NG", ['ŋ'] = "NG",
+    };
+
+    public static bool IsCyrillic(char c) => c is >= '\u0400' and <= '\u052F';
+
+    public static bool IsHan(int cp) =>
+        cp is >= 0x4E00 and <= 0x9FFF or >= 0x3400 and <= 0x4DBF or >= 0xF900 and <= 0xFAFF or >= 0x20000 and <= 0x2FA1F;
+
+    /// <summary>Transliterates one Cyrillic letter, or returns null.</summary>
+    public static string? FromCyrillic(char c) => Cyrillic.TryGetValue(c, out var s) ? s : null;
+
+    /// <summary>Maps a Latin letter that has no decomposition, or returns null.</summary>
+    public static string? FromLatinSpecial(char c) => LatinSpecial.TryGetValue(c, out var s) ? s : null;
+
+    /// <summary>Transliterates any other code point (Greek, Han, Arabic, Hangul...) through AnyAscii.</summary>
+    public static string Fallback(int codePoint) => AnyAscii.Transliteration.Transliterate(char.ConvertFromUtf32(codePoint));
+
+    /// <summary>
+    /// Folds competing romanizations of one token to one key, so that OFAC's spelling, a passport spelling and the
+    /// original Cyrillic meet: KH/H, TS/TZ/C, SHCH/SCH/SH, ZH/J, Y/I (ya/ia, yu/iu, -iy/-yy/-y, ey/ei), X/KS, W/V, PH/F, CK/K, Q/K,
+    /// C/K (but CH stays), and doubled letters.
+    /// </summary>
+    public static string Key(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        var s = text.AsSpan();
+        for (var i = 0; i < s.Length; i++)
+        {
+            var c = s[i];
+            var next = i + 1 < s.Length ? s[i + 1] : '\0';
+            switch (c)
+            {
+                case 'S' when next == 'H' && i + 3 < s.Length && s[i + 2] == 'C' && s[i + 3] == 'H':
+                    sb.Append("SH"); i += 3; continue;
+                case 'S' when next == 'C' && i + 2 < s.Length && s[i + 2] == 'H':
+                    sb.Append("SH"); i += 2; continue;
+                case 'T' when next == 'C' && i + 2 < s.Length && s[i + 2] == 'H':
+                    sb.Append("CH"); i += 2; continue;
+                case 'K' when next == 'H':
+                    sb.Append('H'); i++; continue;
+                case 'T' when next is 'S' or 'Z':
+                    sb.Append('K'); i++; continue; // TS, TZ -> C -> K
+                case 'Z' when next == 'H':
+                    sb.Append('J'); i++; continue;
+                case 'P' when next == 'H':
+                    sb.Append('F'); i++; continue;
+                case 'C' when next == 'H':
+                    sb.Append("CH"); i++; continue;
+                case 'C' when next == 'K':
+                    sb.Append('K'); i++; continue;
+                case 'C':
+                case 'Q':
+                    sb.Append('K'); continue;
+                case 'X':
+                    sb.Append("KS"); continue;
+                case 'W':
+                    sb.Append('V'); continue;
+                case 'Y':
+                    sb.Append('I'); continue;
+                default:
+                    sb.Append(c); continue;
+            }
+        }
+        // Collapse doubled letters (RUSSIA/RUSIA, IY -> II -> I).
+        var w = 0;
+        for (var r = 0; r < sb.Length; r++)
+        {
+            if (w > 0 && sb[w - 1] == sb[r] && !char.IsAsciiDigit(sb[r])) continue;
+            sb[w++] = sb[r];
+        }
+        sb.Length = w;
+        return sb.ToString();
+    }
+}

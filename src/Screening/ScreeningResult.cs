@@ -1,0 +1,113 @@
+namespace Screening;
+
+/// <summary>How a query token met a list token.</summary>
+public enum TokenMatchKind
+{
+    /// <summary>Same text after case, diacritic and punctuation folding.</summary>
+    Exact,
+    /// <summary>Same after folding competing romanizations or transliterating a script (Cyrillic, Greek, Han).</summary>
+    Transliteration,
+    /// <summary>An abbreviation and its long form (TECH and TECHNOLOGY, NII and the institute's full name).</summary>
+    Abbreviation,
+    /// <summary>Both are legal forms of the same class (OOO and LLC).</summary>
+    LegalForm,
+    /// <summary>Within a small edit distance.</summary>
+    Fuzzy,
+    /// <summary>Words split on one side and joined on the other (ALMAZ ANTEY and ALMAZANTEY).</summary>
+    SplitJoin,
+    /// <summary>A query token with no counterpart in the list name.</summary>
+    QueryOnly,
+    /// <summary>A list-name token with no counterpart in the query.</summary>
+    ListOnly,
+}
+
+/// <summary>One step of the alignment between the query and the matched name.</summary>
+/// <param name="QueryToken">The query token(s) as written, or <see langword="null"/> for a list-only token.</param>
+/// <param name="ListToken">The list token(s) as written, or <see langword="null"/> for a query-only token.</param>
+/// <param name="Kind">How they matched.</param>
+/// <param name="Similarity">0 to 1: how alike the two are.</param>
+/// <param name="Distance">The edit distance for <see cref="TokenMatchKind.Fuzzy"/>, otherwise 0.</param>
+/// <param name="Weight">How much this token counts, from its rarity across the loaded lists.</param>
+public sealed record TokenAlignment(string? QueryToken, string? ListToken, TokenMatchKind Kind, double Similarity, int Distance, double Weight);
+
+/// <summary>One potential match.</summary>
+public sealed class ScreeningMatch
+{
+    /// <summary>The id of the list the entry is on.</summary>
+    public required string ListId { get; init; }
+
+    /// <summary>The entry's id in its source.</summary>
+    public required string EntryId { get; init; }
+
+    /// <summary>The entry's primary name.</summary>
+    public required string PrimaryName { get; init; }
+
+    /// <summary>The name or alias that matched, as the list writes it.</summary>
+    public required string MatchedName { get; init; }
+
+    /// <summary>Whether the matched name is the primary name, a strong or weak alias, or a former name.</summary>
+    public required NameStrength MatchedNameStrength { get; init; }
+
+    /// <summary>The score, from 0 to 1. An exact name or alias scores 1.</summary>
+    public required double Score { get; init; }
+
+    /// <summary>A human-readable explanation of why this matched.</summary>
+    public required string Explanation { get; init; }
+
+    /// <summary>The token alignment behind the score.</summary>
+    public required IReadOnlyList<TokenAlignment> Alignment { get; init; }
+
+    /// <summary>The matched entry, with its identifiers, programs, tags and sources.</summary>
+    public required WatchlistEntry Entry { get; init; }
+}
+
+/// <summary>A loaded list as a result records it.</summary>
+/// <param name="Id">The list id.</param>
+/// <param name="DisplayName">The display name.</param>
+/// <param name="Version">The version.</param>
+/// <param name="EntryCount">The number of entries.</param>
+public sealed record WatchlistInfo(string Id, string DisplayName, WatchlistVersion Version, int EntryCount);
+
+/// <summary>The self-describing result of one screen, for the audit trail.</summary>
+public sealed class ScreeningResult
+{
+    /// <summary>The name as given.</summary>
+    public required string Query { get; init; }
+
+    /// <summary>The caller's id of the request (batch screens), if any.</summary>
+    public string? RequestId { get; init; }
+
+    /// <summary>Why the name could not be screened (batch screens only; single screens throw instead).</summary>
+    public string? Error { get; init; }
+
+    /// <summary>The name after normalization, as tokens joined by spaces.</summary>
+    public required string NormalizedQuery { get; init; }
+
+    /// <summary>The threshold applied.</summary>
+    public required double Threshold { get; init; }
+
+    /// <summary>The matches at or above the threshold, best first.</summary>
+    public required IReadOnlyList<ScreeningMatch> Matches { get; init; }
+
+    /// <summary>The lists screened, with their versions.</summary>
+    public required IReadOnlyList<WatchlistInfo> Lists { get; init; }
+
+    /// <summary>When the screen ran, from the configured <see cref="TimeProvider"/>.</summary>
+    public required DateTimeOffset ScreenedAt { get; init; }
+
+    /// <summary>The country hint given, if any.</summary>
+    public string? CountryHint { get; init; }
+
+    /// <summary>The entity-type hint given, if any.</summary>
+    public EntityType? EntityTypeHint { get; init; }
+
+    /// <summary>Whether any match was found.</summary>
+    public bool IsHit => Matches.Count > 0;
+}
+
+/// <summary>One name of a batch.</summary>
+/// <param name="Name">The name to screen.</param>
+/// <param name="Id">The caller's id for the row, echoed in the result.</param>
+/// <param name="Country">An optional country hint (alpha-2 code or name).</param>
+/// <param name="Type">An optional entity-type hint.</param>
+public sealed record ScreeningRequest(string Name, string? Id = null, string? Country = null, EntityType? Type = null);

@@ -1,0 +1,65 @@
+using Screening.Matching;
+
+namespace Screening;
+
+// Everything one screen reads, built off the hot path and swapped atomically on reload.
+internal sealed class Snapshot
+{
+    private Snapshot(IReadOnlyList<Watchlist> lists, MatchEngine engine)
+    {
+        Lists = lists;
+        Engine = engine;
+        var infos = new WatchlistInfo[lists.Count];
+        for (var i = 0; i < lists.Count; i++)
+            infos[i] = new WatchlistInfo(lists[i].Id, lists[i].DisplayName, lists[i].Version, lists[i].Entries.Count);
+        Infos = infos;
+    }
+
+    public IReadOnlyList<Watchlist> Lists { get; }
+    public IReadOnlyList<WatchlistInfo> Infos { get; }
+    public MatchEngine Engine { get; }
+
+    public static Snapshot Create(IReadOnlyList<Watchlist> lists) => new(lists, MatchEngine.Build(lists));
+
+    public static async Task<Snapshot> LoadAsync(IReadOnlyList<IWatchlistProvider> providers, Snapshot? previous, ScreeningOptions options, CancellationToken ct)
+    {
+        var tasks = new Task<Watchlist>[providers.Count];
+        for (var i = 0; i < providers.Count; i++) tasks[i] = LoadOne(providers[i], ct);
+        var lists = await Task.WhenAll(tasks).ConfigureAwait(false);
+
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var list in lists)
+        {
+            if (!ids.Add(list.Id))
+                throw new InvalidOperationException($"Two lists share the id '{list.Id}'; give each provider a distinct list id.");
+        }
+
+        if (previous is not null)
+        {
+            foreach (var list in lists)
+            {
+                foreach (var old in previous.Lists)
+                {
+                    if (old.Id == list.Id && old.Entries.Count > 0 && list.Entries.Count < old.Entries.Count * options.MinReloadEntryRatio)
+                        throw new WatchlistReloadException(
+                            $"List '{list.Id}' shrank from {old.Entries.Count} to {list.Entries.Count} entries, below the reload guard " +
+                            $"(ScreeningOptions.MinReloadEntryRatio = {options.MinReloadEntryRatio}); the previous version keeps serving.");
+                }
+            }
+        }
+        return await Task.Run(() => Create(lists), ct).ConfigureAwait(false);
+    }
+
+    private static async Task<Watchlist> LoadOne(IWatchlistProvider provider, CancellationToken ct)
+    {
+        var list = await provider.LoadAsync(ct).ConfigureAwait(false);
+        return list ?? throw new InvalidOperationException($"Provider '{provider.Source}' returned no list.");
+    }
+}
+
+/// <summary>A reload was refused; the previous lists keep serving.</summary>
+public sealed class WatchlistReloadException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public WatchlistReloadException(string message) : base(message) { }
+}
