@@ -1,0 +1,170 @@
+using System.Text;
+
+namespace Screening.Watchlists.Formats.Csv;
+
+/// <summary>
+/// A streaming RFC 4180 reader: quoted fields with embedded separators, quotes and newlines; CRLF, LF or CR line ends;
+/// a trailing 0x1A (DOS end-of-file) byte ignored. Malformed quoting is a <see cref="WatchlistFormatException"/>
+/// naming the file, the record's line and the field.
+/// </summary>
+public sealed class CsvReader : IDisposable
+{
+    private readonly TextReader _reader;
+    private readonly string _file;
+    private readonly char _separator;
+    private readonly List<string> _fields = [];
+    private readonly StringBuilder _field = new();
+    private readonly char[] _buffer = new char[1 << 16];
+    private int _pos;
+    private int _len;
+    private long _line = 1;
+    private long _record;
+
+    /// <summary>Creates a reader over a text reader.</summary>
+    /// <param name="reader">The text; disposed with this reader.</param>
+    /// <param name="file">The file name used in messages.</param>
+    /// <param name="separator">The field separator. Default comma.</param>
+    public CsvReader(TextReader reader, string file, char separator = ',')
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        _reader = reader;
+        _file = file;
+        _separator = separator;
+    }
+
+    /// <summary>Opens a file, detecting a UTF-8 or UTF-16 BOM; without one, bytes are decoded with <paramref name="fallback"/>.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="fallback">The encoding when there is no BOM: UTF-8 by default; OFAC's legacy files are Latin-1.</param>
+    /// <param name="separator">The field separator. Default comma.</param>
+    public static CsvReader Open(string path, Encoding? fallback = null, char separator = ',')
+    {
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        return new CsvReader(new StreamReader(stream, fallback ?? new UTF8Encoding(false, false), detectEncodingFromByteOrderMarks: true), path);
+    }
+
+    /// <summary>The line on which the current record starts (1-based).</summary>
+    public long RecordLine { get; private set; }
+
+    /// <summary>The number of records read so far (the current one included).</summary>
+    public long RecordNumber => _record;
+
+    /// <summary>The file name used in messages.</summary>
+    public string File => _file;
+
+    /// <summary>Reads the next record into <paramref name="fields"/>; false at the end. Blank lines are skipped.</summary>
+    public bool TryReadRecord(out IReadOnlyList<string> fields)
+    {
+        fields = _fields;
+        while (true)
+        {
+            _fields.Clear();
+            _field.Clear();
+            if (!Fill()) return false;
+            RecordLine = _line;
+            var inQuotes = false;
+            var quotedField = false;
+            var afterQuote = false;
+            var any = false;
+            while (true)
+            {
+                if (_pos >= _len && !Fill())
+                {
+                    if (inQuotes) throw new WatchlistFormatException(_file, RecordLine, FieldName(), "unterminated quoted field (the file may be truncated)");
+                    break;
+                }
+                var c = _buffer[_pos++];
+                if (inQuotes)
+                {
+                    if (c == '"')
+                    {
+                        if (_pos >= _len) Fill();
+                        if (_pos < _len && _buffer[_pos] == '"') { _field.Append('"'); _pos++; }
+                        else { inQuotes = false; afterQuote = true; }
+                    }
+                    else
+                    {
+                        if (c == '\n') _line++;
+                        else if (c == '\r' && !(_pos < _len && _buffer[_pos] == '\n')) _line++;
+                        _field.Append(c);
+                    }
+                    continue;
+                }
+                if (c == _separator)
+                {
+                    EndField(ref quotedField, ref afterQuote);
+                    any = true;
+                    continue;
+                }
+                if (c is '\r' or '\n')
+                {
+                    if (c == '\r')
+                    {
+                        if (_pos >= _len) Fill();
+                        if (_pos < _len && _buffer[_pos] == '\n') _pos++;
+                    }
+                    _line++;
+                    break;
+                }
+                if (c == '\u001A' && AtEnd()) break;
+                if (c == '"')
+                {
+                    if (_field.Length == 0 && !afterQuote && !quotedField) { inQuotes = true; quotedField = true; any = true; continue; }
+                    if (IsBlank(_field) && !afterQuote && !quotedField) { _field.Clear(); inQuotes = true; quotedField = true; any = true; continue; }
+                    throw new WatchlistFormatException(_file, RecordLine, FieldName(), "a quote inside an unquoted field (bad quoting)");
+                }
+                if (afterQuote)
+                {
+                    if (c is ' ' or '\t') continue; // OFAC writes `"x" ,` in places
+                    throw new WatchlistFormatException(_file, RecordLine, FieldName(), $"unexpected '{c}' after a closing quote (bad quoting)");
+                }
+                _field.Append(c);
+                any = true;
+            }
+            if (!any && _field.Length == 0 && _fields.Count == 0) continue; // blank line
+            EndField(ref quotedField, ref afterQuote);
+            _record++;
+            return true;
+        }
+    }
+
+    private static bool IsBlank(StringBuilder sb)
+    {
+        for (var i = 0; i < sb.Length; i++) if (sb[i] is not (' ' or '\t')) return false;
+        return true;
+    }
+
+    private string FieldName() => $"#{_fields.Count + 1}";
+
+    private void EndField(ref bool quoted, ref bool afterQuote)
+    {
+        _fields.Add(_field.ToString());
+        _field.Clear();
+        quoted = false;
+        afterQuote = false;
+    }
+
+    // Whether only 0x1A and line ends remain.
+    private bool AtEnd()
+    {
+        while (true)
+        {
+            while (_pos < _len)
+            {
+                if (_buffer[_pos] is not ('\u001A' or '\r' or '\n')) return false;
+                _pos++;
+            }
+            if (!Fill()) return true;
+        }
+    }
+
+    private bool Fill()
+    {
+        if (_pos < _len) return true;
+        _len = _reader.Read(_buffer, 0, _buffer.Length);
+        _pos = 0;
+        return _len > 0;
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _reader.Dispose();
+}

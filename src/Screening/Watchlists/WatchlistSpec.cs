@@ -1,0 +1,31 @@
+using Screening.Watchlists.Formats.Json;
+
+namespace Screening.Watchlists;
+
+/// <summary>
+/// Turns a list SPEC (<c>KIND:PATH</c>, as the CLI takes it) into a provider, so that configuration files and
+/// command lines name lists the same way.
+/// </summary>
+public static class WatchlistSpec
+{
+    /// <summary>The kinds this version understands.</summary>
+    public static IReadOnlyList<string> Kinds { get; } = ["json"];
+
+    /// <summary>Creates the provider a SPEC names.</summary>
+    /// <param name="spec">For example <c>json:lists/in-house.json</c> or <c>ofac-sdn:data/ofac_sdn</c>.</param>
+    /// <exception cref="FormatException">The SPEC has no kind, an unknown kind or no path.</exception>
+    public static IWatchlistProvider CreateProvider(string spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var colon = spec.IndexOf(':', StringComparison.Ordinal);
+        if (colon <= 0 || colon == spec.Length - 1)
+            throw new FormatException($"List SPEC '{spec}' must be KIND:PATH, with KIND one of {string.Join(", ", Kinds)}.");
+        var kind = spec[..colon].Trim().ToLowerInvariant();
+        var path = spec[(colon + 1)..].Trim();
+        return kind switch
+        {
+            "json" => new JsonWatchlistProvider(path),
+            _ => throw new FormatException($"Unknown list kind '{kind}' in SPEC '{spec}'; known kinds: {string.Join(", ", Kinds)}."),
+        };
+    }
+}
