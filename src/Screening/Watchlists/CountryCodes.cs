@@ -4,7 +4,10 @@ namespace Screening.Watchlists;
 public static class CountryCodes
 {
     // Names from the public-domain tz iso3166.tab, plus the spellings OFAC, BIS, the UN and the EU use.
-    private static readonly Dictionary<string, string> ByName = Build();
+    private static readonly Dictionary<string, string> ByName;
+
+    // A static constructor runs after every field initializer, so the name tables below exist when Build reads them.
+    static CountryCodes() => ByName = Build();
 
     /// <summary>Finds the ISO 3166 alpha-2 code of a country name or code, case-insensitively.</summary>
     /// <param name="nameOrCode">A country name (e.g. <c>Russia</c>, <c>Hong Kong</c>) or an alpha-2 code.</param>
@@ -41,7 +44,11 @@ public static class CountryCodes
             d[code] = code;
             d[Key(name)] = code;
         }
-        foreach (var (alias, code) in Aliases) d[Key(alias)] = code;
+        foreach (var (alias, code) in Aliases)
+        {
+            d[Key(alias)] = code;
+            d.TryAdd(code, code); // a code only an alias names, such as XK (Kosovo)
+        }
         return d;
     }
 
