@@ -25,6 +25,9 @@ public class CslProviderTests
 
     private static Task<Watchlist> LoadFixture() => new CslProvider(CslProviderContractTests.Fixture).LoadAsync();
 
+    // The real CSL, loaded once for the full-data tests (only called when the file is present).
+    private static readonly Lazy<Task<Watchlist>> RealCsl = new(() => new CslProvider(SharedData.Find("us_csl/2022-05/consolidated.csv")!).LoadAsync());
+
     private static Task<Watchlist> LoadText(string text, string name = "t.csv") => LoadBytes(Encoding.UTF8.GetBytes(text), name);
 
     private static Task<Watchlist> LoadBytes(byte[] bytes, string name = "t.csv") =>
@@ -348,9 +351,8 @@ public class CslProviderTests
     [SharedDataFact("us_csl/2022-05/consolidated.csv")]
     public async Task LoadAsync_RealFile_LoadsEveryRecordAndReconciles()
     {
-        var path = SharedData.Find("us_csl/2022-05/consolidated.csv")!;
         var sw = Stopwatch.StartNew();
-        var list = await new CslProvider(path).LoadAsync();
+        var list = await new CslProvider(SharedData.Find("us_csl/2022-05/consolidated.csv")!).LoadAsync();
         sw.Stop();
         Assert.Equal(14160, list.Entries.Count);
         Assert.Equal(14160, list.Report.RowsRead);
@@ -369,7 +371,7 @@ public class CslProviderTests
     [SharedDataFact("us_csl/2022-05/consolidated.csv")]
     public async Task LoadAsync_RealFile_EntityListCountriesAsProvenanceStates()
     {
-        var list = await new CslProvider(SharedData.Find("us_csl/2022-05/consolidated.csv")!).LoadAsync();
+        var list = await RealCsl.Value;
         var el = list.Entries.Where(e => e.Tags.Contains("list:Entity List")).ToList();
         // PROVENANCE.md: RU 573, CN 465, AE 156, HK 91 by its own count of trailing address codes. Entries with an
         // address in the country (counted once each) land near those figures; country names are mapped too.
@@ -382,7 +384,7 @@ public class CslProviderTests
     [SharedDataFact("us_csl/2022-05/consolidated.csv")]
     public async Task Screen_RealCsl_FindsEntityListFirmByAlias()
     {
-        var list = await new CslProvider(SharedData.Find("us_csl/2022-05/consolidated.csv")!).LoadAsync();
+        var list = await RealCsl.Value;
         var screener = await new ScreenerBuilder().AddWatchlist(list).BuildAsync();
         var result = screener.Screen("Kronshtadt Group");
         Assert.Contains(result.Matches, m => m.EntryId == "36b9bed40af2770218ba60d7bad49c0e925f38ee");

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace Screening.Watchlists.Formats.Csv;
@@ -12,6 +13,7 @@ public sealed class CsvReader : IDisposable
     private readonly TextReader _reader;
     private readonly string _file;
     private readonly char _separator;
+    private readonly SearchValues<char> _unquotedSpecials;
     private readonly List<string> _fields = [];
     private readonly StringBuilder _field = new();
     private char[] _buffer = new char[1 << 16];
@@ -31,6 +33,7 @@ public sealed class CsvReader : IDisposable
         _reader = reader;
         _file = file;
         _separator = separator;
+        _unquotedSpecials = SearchValues.Create([separator, '"', '\r', '\n', '\u001A']);
     }
 
     /// <summary>Opens a file, detecting a UTF-8 or UTF-16 BOM; without one, bytes are decoded with <paramref name="fallback"/>.</summary>
@@ -83,6 +86,20 @@ public sealed class CsvReader : IDisposable
                 {
                     if (inQuotes) throw Error("unterminated quoted field (the file may be truncated)");
                     break;
+                }
+                // Copy the run of ordinary characters up to the next one that matters in one go.
+                if (inQuotes || !afterQuote)
+                {
+                    var run = _buffer.AsSpan(_pos, _len - _pos);
+                    var k = inQuotes ? run.IndexOfAny('"', '\r', '\n') : run.IndexOfAny(_unquotedSpecials);
+                    if (k != 0)
+                    {
+                        if (k < 0) k = run.Length;
+                        _field.Append(run[..k]);
+                        _pos += k;
+                        if (!inQuotes) any = true;
+                        continue;
+                    }
                 }
                 var c = _buffer[_pos++];
                 if (inQuotes)

@@ -13,7 +13,14 @@ internal static class CsvSupport
         try
         {
             await using var stream = open();
-            using var ms = stream.CanSeek ? new MemoryStream((int)Math.Min(stream.Length, int.MaxValue)) : new MemoryStream();
+            if (stream.CanSeek && stream.Length - stream.Position is var length and < int.MaxValue)
+            {
+                // A file: one buffer of the right size, no copy.
+                var bytes = new byte[length];
+                await stream.ReadExactlyAsync(bytes, cancellationToken).ConfigureAwait(false);
+                return bytes;
+            }
+            using var ms = new MemoryStream();
             await stream.CopyToAsync(ms, cancellationToken).ConfigureAwait(false);
             return ms.ToArray();
         }
