@@ -85,8 +85,10 @@ internal sealed partial class MatchEngine
             anyCommon = true;
             foreach (var h in hs)
             {
-                if (h.Unit >= m) continue;
-                commonMax[h.Unit] = Math.Max(commonMax[h.Unit], _vocab.Weights[v]);
+                // A join unit covers two query tokens: either may be reached through it.
+                var first = h.Unit < m ? h.Unit : h.Unit - m;
+                var last = h.Unit < m ? first : first + 1;
+                for (var i = first; i <= last; i++) commonMax[i] = Math.Max(commonMax[i], _vocab.Weights[v]);
             }
         }
         var readCommon = false;

@@ -78,6 +78,7 @@ internal sealed partial class MatchEngine
         if (pairs.Count > 1) CollectionsMarshal.AsSpan(pairs).Sort(ByGain);
         ulong qUsed = 0, lUsed = 0;
         float matched = 0, pairWeight = 0;
+        var content = false;
         foreach (var p in pairs)
         {
             var qm = Mask(p.Q, p.QLen);
@@ -87,9 +88,11 @@ internal sealed partial class MatchEngine
             lUsed |= lm;
             matched += p.Gain;
             pairWeight += p.Weight;
+            content |= q.Classes[p.Q] is TokenClass.Word or TokenClass.Number;
             aligned?.Add(p);
         }
-        if (matched <= 0) return 0;
+        // Legal forms and function words never make a match on their own.
+        if (!content || matched <= 0) return 0;
 
         var denominator = pairWeight;
         for (var i = 0; i < m; i++)
