@@ -4,7 +4,14 @@ namespace Screening.Watchlists;
 public static class CountryCodes
 {
     // Names from the public-domain tz iso3166.tab, plus the spellings OFAC, BIS, the UN and the EU use.
-    private static readonly Dictionary<string, string> ByName = Build();
+    // Built lazily in a nested class: a field initializer here would run before the Names and Aliases arrays below
+    // are assigned (static fields initialize in text order) and throw a NullReferenceException.
+    private static Dictionary<string, string> ByName => Map.Value;
+
+    private static class Map
+    {
+        public static readonly Dictionary<string, string> Value = Build();
+    }
 
     /// <summary>Finds the ISO 3166 alpha-2 code of a country name or code, case-insensitively.</summary>
     /// <param name="nameOrCode">A country name (e.g. <c>Russia</c>, <c>Hong Kong</c>) or an alpha-2 code.</param>
