@@ -4,13 +4,12 @@ namespace Screening.Watchlists;
 public static class CountryCodes
 {
     // Names from the public-domain tz iso3166.tab, plus the spellings OFAC, BIS, the UN and the EU use.
-    // Built lazily in a nested class: a field initializer here would run before the Names and Aliases arrays below
-    // are assigned (static fields initialize in text order) and throw a NullReferenceException.
-    private static Dictionary<string, string> ByName => Map.Value;
+    // Built on first use: static fields initialize in order, and the tables below come later in the file.
+    private static Dictionary<string, string> ByName => Holder.Map;
 
-    private static class Map
+    private static class Holder
     {
-        public static readonly Dictionary<string, string> Value = Build();
+        public static readonly Dictionary<string, string> Map = Build();
     }
 
     /// <summary>Finds the ISO 3166 alpha-2 code of a country name or code, case-insensitively.</summary>
