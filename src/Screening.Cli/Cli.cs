@@ -73,12 +73,13 @@ internal static class Cli
         {
             return Fail(stderr, ExitCodes.Cancelled, "cancelled");
         }
-        catch (Exception ex) when (Describe(ex) is { } message)
+        catch (Exception ex) when (Describe(Unwrap(ex)) is { } message)
         {
             return Fail(stderr, ExitCodes.InputError, message);
         }
-        catch (Exception ex)
+        catch (Exception caught)
         {
+            var ex = Unwrap(caught);
             // A bug, not bad input: still one line, but say what it was so it can be reported.
             var trace = Environment.GetEnvironmentVariable("SCREENING_DEBUG") == "1" ? " " + OneLine(ex.ToString()) : "";
             return Fail(stderr, ExitCodes.Unexpected, $"unexpected {ex.GetType().Name}: {ex.Message}{trace}");
@@ -100,6 +101,10 @@ internal static class Cli
         IOException io => io.Message,
         _ => null,
     };
+
+    // Parallel.For wraps what a worker threw; the user needs the inner exception.
+    internal static Exception Unwrap(Exception ex) =>
+        ex is AggregateException { InnerExceptions.Count: 1 } a ? Unwrap(a.InnerExceptions[0]) : ex;
 
     private static int Fail(TextWriter stderr, int code, string message)
     {

@@ -207,6 +207,20 @@ public class BatchCommandTests
     }
 
     [Fact]
+    public async Task Batch_ProgressOnlyWhenAsked_GoesToStderrNotStdout()
+    {
+        using var dir = new TempDir();
+        var input = GenerateCsv(dir, 600);
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var code = await Cli.RunAsync(["batch", input, "--list", CliHarness.FixtureList], new StringReader(""), stdout, stderr, new CliSettings(ShowProgress: true));
+        Assert.Equal(0, code);
+        Assert.Contains("] 100 % 600 names, 360 hits", stderr.ToString());
+        Assert.Equal(600, stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.DoesNotContain("names/s", stdout.ToString());
+    }
+
+    [Fact]
     public async Task Batch_LargeInput_WritesOutputBeforeInputIsFullyRead()
     {
         // Streaming, not collect-then-screen: the first result line must be out while most of the input is unread.

@@ -8,9 +8,16 @@ public class ProcessTests
 {
     private static string ToolDll => Path.Combine(AppContext.BaseDirectory, "Screening.Cli.dll");
 
+    // The host running these tests, so the tool runs on the same runtime even when dotnet is not on PATH.
+    private static string DotnetHost()
+    {
+        var host = Environment.ProcessPath;
+        return host is not null && Path.GetFileNameWithoutExtension(host).Equals("dotnet", StringComparison.OrdinalIgnoreCase) ? host : "dotnet";
+    }
+
     private static async Task<(int Code, string Out, string Err)> RunProcessAsync(string stdin, params string[] args)
     {
-        var psi = new ProcessStartInfo("dotnet")
+        var psi = new ProcessStartInfo(DotnetHost())
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
