@@ -4,7 +4,11 @@ namespace Screening.Watchlists;
 public static class CountryCodes
 {
     // Names from the public-domain tz iso3166.tab, plus the spellings OFAC, BIS, the UN and the EU use.
-    private static readonly Dictionary<string, string> ByName = Build();
+    private static readonly Dictionary<string, string> ByName;
+
+    // Built in the static constructor, which runs after the Names and Aliases initializers below (a field
+    // initializer here would run first and see them null).
+    static CountryCodes() => ByName = Build();
 
     /// <summary>Finds the ISO 3166 alpha-2 code of a country name or code, case-insensitively.</summary>
     /// <param name="nameOrCode">A country name (e.g. <c>Russia</c>, <c>Hong Kong</c>) or an alpha-2 code.</param>
