@@ -11,18 +11,17 @@ namespace Screening.Watchlists.Formats.Ofac;
 /// </summary>
 /// <param name="ListId">The watchlist id, e.g. <c>ofac-sdn</c>.</param>
 /// <param name="DisplayName">The watchlist display name.</param>
-/// <param name="Kind">The list SPEC kind, e.g. <c>ofac-sdn</c>.</param>
 /// <param name="Primary">The primary file name (required).</param>
 /// <param name="Aliases">The alias file name (optional).</param>
 /// <param name="Addresses">The address file name (optional).</param>
 /// <param name="Comments">The remarks-overflow file name (optional).</param>
-internal sealed record OfacFileSet(string ListId, string DisplayName, string Kind, string Primary, string Aliases, string Addresses, string Comments)
+internal sealed record OfacFileSet(string ListId, string DisplayName, string Primary, string Aliases, string Addresses, string Comments)
 {
     /// <summary>The SDN list: <c>sdn.csv</c>, <c>alt.csv</c>, <c>add.csv</c>, <c>sdn_comments.csv</c>.</summary>
-    public static OfacFileSet Sdn { get; } = new("ofac-sdn", "OFAC SDN List", "ofac-sdn", "sdn.csv", "alt.csv", "add.csv", "sdn_comments.csv");
+    public static OfacFileSet Sdn { get; } = new("ofac-sdn", "OFAC SDN List", "sdn.csv", "alt.csv", "add.csv", "sdn_comments.csv");
 
     /// <summary>The consolidated non-SDN list: <c>cons_prim.csv</c>, <c>cons_alt.csv</c>, <c>cons_add.csv</c>, <c>cons_comments.csv</c>.</summary>
-    public static OfacFileSet Consolidated { get; } = new("ofac-cons", "OFAC Consolidated (non-SDN) List", "ofac-cons", "cons_prim.csv", "cons_alt.csv", "cons_add.csv", "cons_comments.csv");
+    public static OfacFileSet Consolidated { get; } = new("ofac-cons", "OFAC Consolidated (non-SDN) List", "cons_prim.csv", "cons_alt.csv", "cons_add.csv", "cons_comments.csv");
 
     /// <summary>The file names in hashing order: primary, aliases, addresses, comments.</summary>
     public string[] FilesInOrder => [Primary, Aliases, Addresses, Comments];
