@@ -405,7 +405,7 @@ public class CslFieldsTests
     [InlineData("Suite 404, Tianjin Airport Economic Zone;, CN", "Suite 404", "Tianjin Airport Economic Zone", "CN")]
     [InlineData("Lole Ribar Street, Mitrovica North, XK", "Lole Ribar Street", "Mitrovica North", "XK")]
     [InlineData("Hamra Street, Saroulla Building, 11th Floor", "Hamra Street", "Saroulla Building, 11th Floor", null)]
-    public void ParseAddress_Examples(string text, string? street, string? city, string? code)
+    public void ParseAddress_RealShapes_SplitIntoStreetCityCountry(string text, string? street, string? city, string? code)
     {
         var a = CslFields.ParseAddress(text)!;
         Assert.Equal(street, a.Street);
@@ -428,7 +428,7 @@ public class CslFieldsTests
     }
 
     [Fact]
-    public void ParseIds_CountryNumberType()
+    public void ParseIds_CountryNumberType_Parsed()
     {
         var (ids, facts) = Ids("RU, 1067847424160, Registration ID; RU, 7813341546, Tax ID No.; www.oceanpribor.ru, Website");
         Assert.Equal([new("Registration ID", "1067847424160", "RU"), new("Tax ID No.", "7813341546", "RU"), new("Website", "www.oceanpribor.ru", null)], ids);
@@ -482,7 +482,7 @@ public class CslFieldsTests
     [InlineData("Tax ID No.", false)]
     [InlineData("Candidate Number", false)]
     [InlineData("Website", false)]
-    public void IsInformational_Examples(string type, bool expected) => Assert.Equal(expected, CslFields.IsInformational(type));
+    public void IsInformational_Types_Classified(string type, bool expected) => Assert.Equal(expected, CslFields.IsInformational(type));
 
     [Theory]
     [InlineData("and 46 TsNII MO RF", "46 TsNII MO RF", NameStrength.Strong)]
@@ -491,7 +491,7 @@ public class CslFieldsTests
     [InlineData("Andromeda Ltd", "Andromeda Ltd", NameStrength.Strong)]
     [InlineData("(all of preceding located in or near Mianyang)", null, NameStrength.Strong)]
     [InlineData("and", null, NameStrength.Strong)]
-    public void CleanAlias_Examples(string item, string? expected, NameStrength strength)
+    public void CleanAlias_ListProse_Removed(string item, string? expected, NameStrength strength)
     {
         Assert.Equal(expected, CslFields.CleanAlias(item, out var s));
         if (expected is not null) Assert.Equal(strength, s);
@@ -513,7 +513,7 @@ public class CslFieldsTests
     [InlineData("Foreign Sanctions Evaders (FSE) - Treasury Department", "FSE")]
     [InlineData("Entity List (EL) - Bureau of Industry & Security, reworded", "Entity List")]
     [InlineData("Something Else (XYZ) - Nowhere", null)]
-    public void ShortName_KnownSources(string source, string? expected) => Assert.Equal(expected, CslSources.ShortName(source));
+    public void ShortName_CslSources_MapToShortNames(string source, string? expected) => Assert.Equal(expected, CslSources.ShortName(source));
 
     [Fact]
     public void RepairCp1252_C1Quote_BecomesPunctuation()

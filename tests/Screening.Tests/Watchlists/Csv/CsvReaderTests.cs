@@ -274,7 +274,7 @@ public class CsvReaderTests
     }
 
     [Fact]
-    public void RecordNumber_CountsRecordsNotLines()
+    public void RecordNumber_MultiLineRecords_CountsRecordsNotLines()
     {
         using var csv = new CsvReader(new StringReader("a\n\"b\nc\"\n\nd\n"), "t.csv");
         while (csv.TryReadRecord(out _)) { }

@@ -266,7 +266,7 @@ public class MappedCsvProviderTests
     }
 
     [Fact]
-    public async Task LoadAsync_HeaderNamesMatchTrimmedCaseInsensitive()
+    public async Task LoadAsync_HeaderNamesWithSpacesAndOtherCase_Matched()
     {
         var list = await Load(" ID , Name \n1,Alpha\n", Simple());
         Assert.Equal("Alpha", Assert.Single(list.Entries).PrimaryName);
