@@ -168,6 +168,21 @@ public sealed class Screener
         };
     }
 
+    // The exhaustive reference path (every name scored, similarities computed directly): for tests and evaluation.
+    internal ScreeningResult ScreenExhaustive(string name, string? country = null, EntityType? entityType = null)
+    {
+        var snapshot = Volatile.Read(ref _snapshot);
+        var query = NameNormalizer.Normalize(name);
+        var matches = snapshot.Engine.MatchExhaustive(query, new MatchRequest(_options.Threshold, _options.MaxMatches, country, entityType));
+        return new ScreeningResult
+        {
+            Query = name, NormalizedQuery = query.ToString(), Threshold = _options.Threshold, Matches = matches,
+            Lists = snapshot.Infos, ScreenedAt = _options.TimeProvider.GetUtcNow(),
+        };
+    }
+
+    internal MatchEngine Engine => Volatile.Read(ref _snapshot).Engine;
+
     /// <summary>
     /// Reloads every list from its provider, builds a new snapshot off the hot path and swaps it in atomically.
     /// Screens running meanwhile see the old lists or the new ones, never a mix. A failed reload keeps the

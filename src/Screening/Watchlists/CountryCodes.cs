@@ -4,7 +4,13 @@ namespace Screening.Watchlists;
 public static class CountryCodes
 {
     // Names from the public-domain tz iso3166.tab, plus the spellings OFAC, BIS, the UN and the EU use.
-    private static Dictionary<string, string> ByName => field ??= Build(); // lazy: the tables below are initialised after this line
+    // Built on first use: static fields initialize in order, and the tables below come later in the file.
+    private static Dictionary<string, string> ByName => Holder.Map;
+
+    private static class Holder
+    {
+        public static readonly Dictionary<string, string> Map = Build();
+    }
 
     /// <summary>Finds the ISO 3166 alpha-2 code of a country name or code, case-insensitively.</summary>
     /// <param name="nameOrCode">A country name (e.g. <c>Russia</c>, <c>Hong Kong</c>) or an alpha-2 code.</param>
@@ -326,6 +332,7 @@ public static class CountryCodes
         ("British Virgin Islands", "VG"), ("Virgin Islands, British", "VG"), ("Kosovo", "XK"), ("Netherlands Antilles", "CW"),
         ("Kazakhstan", "KZ"), ("Uzbekistan", "UZ"), ("Tajikistan", "TJ"), ("Turkmenistan", "TM"), ("Armenia", "AM"), ("Georgia", "GE"), ("Azerbaijan", "AZ"),
         ("Serbia", "RS"), ("Montenegro", "ME"), ("Samoa", "WS"), ("American Samoa", "AS"), ("South Sudan", "SS"), ("Sudan", "SD"),
+        ("Central African Republic", "CF"), ("Cote d Ivoire", "CI"), ("Bahamas, The", "BS"), ("Man, Isle of", "IM"), ("Gambia, The", "GM"),
         ("Federal Republic of Germany", "DE"), ("Deutschland", "DE"), ("Россия", "RU"), ("Российская Федерация", "RU"), ("中国", "CN"), ("香港", "HK"),
     ];
 }

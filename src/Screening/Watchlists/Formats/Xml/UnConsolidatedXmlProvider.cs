@@ -69,15 +69,12 @@ public sealed class UnConsolidatedXmlProvider : IWatchlistProvider
     private static readonly Dictionary<string, string> UnCountryNames = new(StringComparer.OrdinalIgnoreCase)
     {
         ["United Kingdom of Great Britain and Northern Ireland"] = "GB",
-        ["Central African Republic"] = "CF",
         ["China, Hong Kong Special Administrative Region"] = "HK",
         ["China, Macao Special Administrative Region"] = "MO",
         ["Hong Kong Special Administrative Region of China"] = "HK",
         ["Venezuela (Bolivarian Republic of)"] = "VE",
         ["Bolivia (Plurinational State of)"] = "BO",
         ["Micronesia (Federated States of)"] = "FM",
-        ["Republic of Moldova"] = "MD",
-        ["Russian Federation"] = "RU",
     };
 
     // Values that say "no country" rather than naming one.
