@@ -159,6 +159,44 @@ public class OfacEnhancedXmlProviderTests
         Assert.Equal(1, list.Report.Count(LoadIssueKind.Warning));
     }
 
+    [Fact]
+    public async Task LoadAsync_Vessel_ReadsFlagTypeAndImo()
+    {
+        var xml = $"""
+            <sanctionsData xmlns="{OfacEnhancedXmlProvider.Namespace}">
+              <referenceValues>
+                <referenceValue refId="602"><type>SDN TYPE</type><value>Vessel</value></referenceValue>
+                <referenceValue refId="11171"><type>COUNTRY</type><value>Russia</value><isoCode>RU</isoCode></referenceValue>
+                <referenceValue refId="1626"><type>ID DOCUMENT TYPE</type><value>Vessel Registration Identification</value></referenceValue>
+              </referenceValues>
+              <entities>
+                <entity id="42">
+                  <generalInfo><entityType refId="602">stale text</entityType></generalInfo>
+                  <names><name><isPrimary>true</isPrimary><translations><translation><isPrimary>true</isPrimary><formattedFullName>SPARTA IV</formattedFullName></translation></translations></name>
+                    <name><isPrimary>false</isPrimary><aliasType>A.K.A.</aliasType><isLowQuality>true</isLowQuality><translations><translation><formattedFullName>Sparta 4</formattedFullName></translation></translations></name>
+                    <name><isPrimary>false</isPrimary><aliasType>A.K.A.</aliasType><translations><translation><formattedFullName>SPARTA 4</formattedFullName></translation></translations></name></names>
+                  <features>
+                    <feature><type>Vessel Flag</type><value>Russia</value><valueRefId>11171</valueRefId></feature>
+                    <feature><type>Vessel Type</type><value>General Cargo</value></feature>
+                  </features>
+                  <identityDocuments>
+                    <identityDocument><type refId="1626">x</type><documentNumber>IMO 9743033</documentNumber></identityDocument>
+                    <identityDocument><type refId="1626">x</type><documentNumber>IMO 9743033</documentNumber></identityDocument>
+                  </identityDocuments>
+                </entity>
+              </entities>
+            </sanctionsData>
+            """;
+        var e = Assert.Single((await XmlTestData.LoadOfac(xml)).Entries);
+        Assert.Equal(EntityType.Vessel, e.Type);
+        Assert.Equal(["RU"], e.Countries);
+        Assert.Contains("vessel-flag:Russia", e.Tags);
+        Assert.Contains("vessel-type:General Cargo", e.Tags);
+        Assert.Equal([new EntryIdentifier("Vessel Registration Identification", "IMO 9743033")], e.Identifiers);
+        // The weak alias repeated as a strong one (in another case) is kept once, as strong.
+        Assert.Equal([new EntryName("SPARTA IV"), new EntryName("Sparta 4", NameStrength.Strong)], e.Names);
+    }
+
     [Theory]
     [InlineData("<filters><sanctionsLists><sanctionsList>SDN List</sanctionsList></sanctionsLists></filters>", "ofac-sdn-xml")]
     [InlineData("<filters><sanctionsLists><sanctionsList>Consolidated List</sanctionsList></sanctionsLists></filters>", "ofac-cons-xml")]

@@ -22,8 +22,9 @@ namespace Screening.Watchlists.Formats.Xml;
 /// translation of a name (Cyrillic, Chinese and other original scripts) is kept as a name of the same strength; other
 /// scripts of the primary name become strong aliases. Also read: programs, addresses with countries, identity
 /// documents (with issuing country), identifier-like features (SWIFT/BIC, BIK, ISIN, website, e-mail ...),
-/// nationality and registration countries, remarks, and tags <c>list:</c>, <c>sanctions-type:</c> and
-/// <c>target-type:</c>. An entity without an id or without any name is reported as
+/// nationality, registration and flag countries, remarks, and tags <c>list:</c>, <c>sanctions-type:</c>,
+/// <c>target-type:</c>, <c>title:</c> and the vessel tags the legacy CSV provider writes (<c>vessel-type:</c>,
+/// <c>vessel-flag:</c>, <c>vessel-owner:</c>, <c>tonnage:</c>, <c>grt:</c>). Names differing only in case are kept once. An entity without an id or without any name is reported as
 /// <see cref="LoadIssueKind.Rejected"/> with its line.
 /// </para>
 /// </remarks>
@@ -374,6 +375,17 @@ public sealed class OfacEnhancedXmlProvider : IWatchlistProvider
             "D-U-N-S Number", "LEI", "Legal Entity Identifier",
         };
 
+        // Features kept as tags, with the prefixes the legacy CSV provider uses for the same facts.
+        private static readonly Dictionary<string, string> TagFeatures = new(StringComparer.OrdinalIgnoreCase)
+        {
+            ["Target Type"] = "target-type:",
+            ["Title"] = "title:",
+            ["Vessel Type"] = "vessel-type:",
+            ["Vessel Owner"] = "vessel-owner:",
+            ["Vessel Tonnage"] = "tonnage:",
+            ["Vessel Gross Registered Tonnage"] = "grt:",
+        };
+
         private void ReadFeatures(XElement e, string id, long line, List<EntryIdentifier> identifiers, List<string> countries, List<string> tags)
         {
             foreach (var f in Children(e, "features", "feature"))
@@ -389,14 +401,15 @@ public sealed class OfacEnhancedXmlProvider : IWatchlistProvider
                         // Nationality, citizenship, registration country, vessel flag: all country-valued features.
                         var code = CountryCode(rv.IsoCode, rv.Value, id, line, "features/feature/valueRefId");
                         if (code is not null) XmlListReader.AddDistinct(countries, code);
+                        if (type.Equals("Vessel Flag", StringComparison.OrdinalIgnoreCase)) XmlListReader.AddDistinct(tags, "vessel-flag:" + rv.Value);
                         continue;
                     }
                     value ??= rv.Value;
                 }
                 if (value is null) continue;
-                if (type.Equals("Target Type", StringComparison.OrdinalIgnoreCase)) XmlListReader.AddDistinct(tags, "target-type:" + value);
+                if (TagFeatures.TryGetValue(type, out var prefix)) XmlListReader.AddDistinct(tags, prefix + value);
                 else if (IdentifierFeatures.Contains(type) || type.StartsWith("Digital Currency Address", StringComparison.OrdinalIgnoreCase))
-                    identifiers.Add(new EntryIdentifier(type, value));
+                    XmlListReader.AddIdentifier(identifiers, new EntryIdentifier(type, value));
             }
         }
 
@@ -408,7 +421,7 @@ public sealed class OfacEnhancedXmlProvider : IWatchlistProvider
                 if (number is null) continue;
                 var type = Resolve(d.Element(_ns + "type")) ?? "Identity document";
                 var code = Country(d.Element(_ns + "issuingCountry"), id, line, "identityDocuments/identityDocument/issuingCountry");
-                identifiers.Add(new EntryIdentifier(type, number, code));
+                XmlListReader.AddIdentifier(identifiers, new EntryIdentifier(type, number, code));
                 if (code is not null) XmlListReader.AddDistinct(countries, code);
             }
         }

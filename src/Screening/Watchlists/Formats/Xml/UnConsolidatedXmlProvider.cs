@@ -242,7 +242,7 @@ public sealed class UnConsolidatedXmlProvider : IWatchlistProvider
                 if (type is null) type = type2 ?? "Document";
                 else if (type2 is not null && !type2.Equals(type, StringComparison.OrdinalIgnoreCase)) type = $"{type} ({type2})";
                 var issuer = Text(d, "ISSUING_COUNTRY") ?? Text(d, "COUNTRY_OF_ISSUE");
-                identifiers.Add(new EntryIdentifier(type, number, Country(issuer, id, line, kind + "_DOCUMENT/ISSUING_COUNTRY")));
+                XmlListReader.AddIdentifier(identifiers, new EntryIdentifier(type, number, Country(issuer, id, line, kind + "_DOCUMENT/ISSUING_COUNTRY")));
             }
 
             var programs = new List<string>();

@@ -293,14 +293,26 @@ internal sealed class XmlListReader
             : null;
     }
 
-    /// <summary>Adds a name unless the same text is already there.</summary>
+    /// <summary>
+    /// Adds a name unless the same text (ignoring case) is already there; a weak name repeated as a stronger alias
+    /// takes the stronger kind.
+    /// </summary>
     public static void AddName(List<EntryName> names, string value, NameStrength strength)
     {
-        foreach (var n in names)
+        for (var i = 0; i < names.Count; i++)
         {
-            if (string.Equals(n.Value, value, StringComparison.Ordinal)) return;
+            if (!string.Equals(names[i].Value, value, StringComparison.OrdinalIgnoreCase)) continue;
+            if (names[i].Strength == NameStrength.Weak && strength is NameStrength.Strong or NameStrength.Former)
+                names[i] = names[i] with { Strength = strength };
+            return;
         }
         names.Add(new EntryName(value, strength));
+    }
+
+    /// <summary>Adds an identifier unless an equal one is already there.</summary>
+    public static void AddIdentifier(List<EntryIdentifier> identifiers, EntryIdentifier identifier)
+    {
+        if (!identifiers.Contains(identifier)) identifiers.Add(identifier);
     }
 
     /// <summary>Adds a string unless it is already there (case-sensitive).</summary>
