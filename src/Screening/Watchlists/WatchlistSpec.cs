@@ -1,5 +1,6 @@
 using Screening.Watchlists.Formats.Json;
 using Screening.Watchlists.Formats.Ofac;
+using Screening.Watchlists.Formats.Xml;
 
 namespace Screening.Watchlists;
 
@@ -10,7 +11,7 @@ namespace Screening.Watchlists;
 public static class WatchlistSpec
 {
     /// <summary>The kinds this version understands.</summary>
-    public static IReadOnlyList<string> Kinds { get; } = ["json", OfacSdnProvider.Kind, OfacConsolidatedProvider.Kind];
+    public static IReadOnlyList<string> Kinds { get; } = ["json", OfacSdnProvider.Kind, OfacConsolidatedProvider.Kind, "ofac-xml", "un"];
 
     /// <summary>Creates the provider a SPEC names.</summary>
     /// <param name="spec">For example <c>json:lists/in-house.json</c> or <c>ofac-sdn:data/ofac_sdn</c>.</param>
@@ -28,6 +29,8 @@ public static class WatchlistSpec
             "json" => new JsonWatchlistProvider(path),
             OfacSdnProvider.Kind => new OfacSdnProvider(path),
             OfacConsolidatedProvider.Kind => new OfacConsolidatedProvider(path),
+            "ofac-xml" => new OfacEnhancedXmlProvider(path),
+            "un" => new UnConsolidatedXmlProvider(path),
             _ => throw new FormatException($"Unknown list kind '{kind}' in SPEC '{spec}'; known kinds: {string.Join(", ", Kinds)}."),
         };
     }
