@@ -15,24 +15,37 @@ internal sealed class DeletionIndex
 
     public DeletionIndex(string[] keys, Func<int, bool> include)
     {
-        var pairs = new List<(ulong Hash, int Id)>(keys.Length * 16);
+        var hashList = new List<ulong>(keys.Length * 16);
+        var idList = new List<int>(keys.Length * 16);
+        var variants = new List<ulong>(128);
         for (var id = 0; id < keys.Length; id++)
         {
             var key = keys[id];
             if (key.Length < MinLength || !include(id)) continue;
-            var depth = Weights.MaxDistance(key.Length);
-            ForEachVariant(key, depth, h => pairs.Add((h, id)));
+            variants.Clear();
+            Variants(key, Weights.MaxDistance(key.Length), variants);
+            foreach (var h in variants)
+            {
+                hashList.Add(h);
+                idList.Add(id);
+            }
         }
-        pairs.Sort((x, y) => x.Hash != y.Hash ? x.Hash.CompareTo(y.Hash) : x.Id.CompareTo(y.Id));
+        var hashes = hashList.ToArray();
+        var allIds = idList.ToArray();
+        Array.Sort(hashes, allIds);
 
-        var ids = new List<int>(pairs.Count);
+        var ids = new List<int>(hashes.Length);
         var groups = new List<(ulong Hash, int Start, int End)>();
-        for (var i = 0; i < pairs.Count; i++)
+        for (var i = 0; i < hashes.Length;)
         {
-            if (i > 0 && pairs[i].Hash == pairs[i - 1].Hash && pairs[i].Id == pairs[i - 1].Id) continue;
-            if (groups.Count == 0 || groups[^1].Hash != pairs[i].Hash) groups.Add((pairs[i].Hash, ids.Count, ids.Count));
-            ids.Add(pairs[i].Id);
-            groups[^1] = (groups[^1].Hash, groups[^1].Start, ids.Count);
+            var j = i;
+            while (j < hashes.Length && hashes[j] == hashes[i]) j++;
+            Array.Sort(allIds, i, j - i);
+            var start = ids.Count;
+            for (var k = i; k < j; k++)
+                if (k == i || allIds[k] != allIds[k - 1]) ids.Add(allIds[k]);
+            groups.Add((hashes[i], start, ids.Count));
+            i = j;
         }
         _ids = ids.ToArray();
         var capacity = 16;
@@ -68,25 +81,7 @@ internal sealed class DeletionIndex
         }
     }
 
-    // Calls back with the hash of the key and of every variant with up to `depth` (1 or 2) deletions.
-    public static void ForEachVariant(ReadOnlySpan<char> key, int depth, Action<ulong> onHash)
-    {
-        onHash(Hash(key, -1, -1));
-        if (depth < 1) return;
-        for (var i = 0; i < key.Length; i++)
-        {
-            if (i > 0 && key[i] == key[i - 1]) continue; // same variant as deleting the previous char
-            onHash(Hash(key, i, -1));
-            if (depth < 2) continue;
-            for (var j = i + 1; j < key.Length; j++)
-            {
-                if (j > i + 1 && key[j] == key[j - 1]) continue;
-                onHash(Hash(key, i, j));
-            }
-        }
-    }
-
-    // The same variants into a list (query side: no delegate).
+    // The hash of the key and of every variant with up to `depth` (1 or 2) deletions.
     public static void Variants(ReadOnlySpan<char> key, int depth, List<ulong> output)
     {
         output.Add(Hash(key, -1, -1));

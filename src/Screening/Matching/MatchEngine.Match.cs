@@ -34,13 +34,46 @@ internal sealed partial class MatchEngine
 
     private void CollectCandidates(PreparedQuery q, double threshold, Scratch scratch)
     {
-        if (scratch.Stamp.Length < _names.Length) { scratch.Stamp = new int[_names.Length]; scratch.StampValue = 0; }
-        if (++scratch.StampValue == int.MaxValue) { Array.Clear(scratch.Stamp); scratch.StampValue = 1; }
+        if (scratch.Stamp.Length < _names.Length || scratch.VocabStamp.Length < _vocab.Count)
+        {
+            scratch.Stamp = new int[_names.Length];
+            scratch.VocabStamp = new int[_vocab.Count];
+            scratch.HitIndex = new int[_vocab.Count];
+            scratch.StampValue = 0;
+        }
+        if (++scratch.StampValue == int.MaxValue)
+        {
+            Array.Clear(scratch.Stamp);
+            Array.Clear(scratch.VocabStamp);
+            scratch.StampValue = 1;
+        }
         var stamp = scratch.StampValue;
         var candidates = scratch.Candidates;
         candidates.Clear();
         var hits = q.Hits!;
         var m = q.TokenCount;
+
+        // Mark every vocabulary id the query meets, so scoring reads arrays instead of the dictionary.
+        var slot = 0;
+        if (scratch.HitLists.Length < hits.Count) scratch.HitLists = new Hit[hits.Count * 2][];
+        foreach (var (v, hs) in hits)
+        {
+            scratch.VocabStamp[v] = stamp;
+            scratch.HitIndex[v] = slot;
+            scratch.HitLists[slot++] = hs;
+        }
+        // Split halves take part in pairs too: mark them (with no hits of their own) so the bound counts them.
+        foreach (var (_, left, right) in q.Splits)
+        {
+            foreach (var v in (ReadOnlySpan<int>)[left, right])
+            {
+                if (scratch.VocabStamp[v] == stamp) continue;
+                if (slot >= scratch.HitLists.Length) Array.Resize(ref scratch.HitLists, slot * 2);
+                scratch.VocabStamp[v] = stamp;
+                scratch.HitIndex[v] = slot;
+                scratch.HitLists[slot++] = [];
+            }
+        }
 
         // Bound on the best score a name can reach through common keys alone (see README, "Candidate generation").
         Span<float> commonMax = stackalloc float[m];
@@ -52,8 +85,10 @@ internal sealed partial class MatchEngine
             anyCommon = true;
             foreach (var h in hs)
             {
-                if (h.Unit >= m) continue;
-                commonMax[h.Unit] = Math.Max(commonMax[h.Unit], _vocab.Weights[v]);
+                // A join unit covers two query tokens: either may be reached through it.
+                var first = h.Unit < m ? h.Unit : h.Unit - m;
+                var last = h.Unit < m ? first : first + 1;
+                for (var i = first; i <= last; i++) commonMax[i] = Math.Max(commonMax[i], _vocab.Weights[v]);
             }
         }
         var readCommon = false;
@@ -96,14 +131,33 @@ internal sealed partial class MatchEngine
         }
     }
 
+    // An upper bound on a name's score from the weights of its tokens the query meets at all:
+    // score <= (a + legal) / (a + legal + UnmatchedList * (W - a)), increasing in a, with a <= the met weight.
+    private float Bound(int[] tokens, float nameWeight, float legal, Scratch scratch)
+    {
+        float met = 0;
+        var stamp = scratch.StampValue;
+        foreach (var v in tokens)
+            if (scratch.VocabStamp[v] == stamp && _vocab.Classes[v] != TokenClass.LegalForm) met += _vocab.Weights[v];
+        var top = met + legal;
+        if (top <= 0) return 0;
+        return top / (top + Weights.UnmatchedList * Math.Max(0, nameWeight - met));
+    }
+
     private IReadOnlyList<ScreeningMatch> Rank(PreparedQuery q, List<int> candidates, MatchRequest request, Scratch scratch)
     {
         // Best name per entry, then the best entries.
-        var best = new Dictionary<int, (double Score, int Name)>();
+        var best = scratch.Best;
+        best.Clear();
         var floor = request.Threshold - Weights.MaxBonus;
+        var fast = q.Hits is not null;
+        float legal = 0;
+        for (var i = 0; i < q.TokenCount; i++)
+            if (q.Classes[i] == TokenClass.LegalForm) legal += Weights.LegalForm;
         foreach (var n in candidates)
         {
             var prepared = _names[n];
+            if (fast && Bound(prepared.Tokens, _nameWeight[n], legal, scratch) < floor) continue;
             var raw = ScoreName(q, prepared.Tokens, scratch, aligned: null);
             if (raw < floor) continue;
             var score = Adjust(raw, prepared, request);

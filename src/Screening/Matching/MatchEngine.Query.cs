@@ -112,6 +112,7 @@ internal sealed partial class MatchEngine
     {
         var acc = new Dictionary<int, List<Hit>>();
         var variants = new List<ulong>(64);
+        var seen = new HashSet<int>();
         var m = q.TokenCount;
         for (var i = 0; i < m; i++)
         {
@@ -120,12 +121,13 @@ internal sealed partial class MatchEngine
             if (q.Vocab[i] >= 0 && UnitSimilarity(q.Keys[i], cls, q.Vocab[i], out _) > 0) Add(acc, q.Vocab[i], new Hit(i, 1f, 0));
             if (cls != TokenClass.Word || q.Keys[i].Length < DeletionIndex.MinLength) continue;
             variants.Clear();
+            seen.Clear();
             DeletionIndex.Variants(q.Keys[i], Weights.MaxDistance(q.Keys[i].Length), variants);
             foreach (var h in variants)
             {
                 foreach (var v in _deletions.Lookup(h))
                 {
-                    if (v == q.Vocab[i] || Contains(acc, v, i)) continue;
+                    if (v == q.Vocab[i] || !seen.Add(v)) continue;
                     var s = UnitSimilarity(q.Keys[i], cls, v, out var d);
                     if (s > 0) Add(acc, v, new Hit(i, s, d));
                 }
@@ -138,13 +140,6 @@ internal sealed partial class MatchEngine
         var result = new Dictionary<int, Hit[]>(acc.Count);
         foreach (var (k, v) in acc) result[k] = v.ToArray();
         return result;
-    }
-
-    private static bool Contains(Dictionary<int, List<Hit>> acc, int v, int unit)
-    {
-        if (!acc.TryGetValue(v, out var list)) return false;
-        foreach (var h in list) if (h.Unit == unit) return true;
-        return false;
     }
 
     private static void Add(Dictionary<int, List<Hit>> acc, int v, Hit hit)

@@ -19,6 +19,11 @@ internal sealed partial class MatchEngine
         public int[] Stamp = [];
         public int StampValue;
         public readonly List<int> Candidates = new(256);
+        // Per-vocabulary marks of the current query: VocabStamp[v] == StampValue when v has hits, at HitIndex[v].
+        public int[] VocabStamp = [];
+        public int[] HitIndex = [];
+        public Hit[][] HitLists = new Hit[64][];
+        public readonly Dictionary<int, (double Score, int Name)> Best = [];
     }
 
     [ThreadStatic] private static Scratch? t_scratch;
@@ -51,10 +56,10 @@ internal sealed partial class MatchEngine
                     if (q.Classes[i] == TokenClass.LegalForm && q.Keys[i] == _vocab.Keys[v]) pairs.Add(new Pair(i, 1, k, 1, 1f, vw, 0));
                 continue;
             }
-            if (q.Hits is { } hits)
+            if (q.Hits is not null)
             {
-                if (!hits.TryGetValue(v, out var hs)) continue;
-                foreach (var h in hs) AddHitPair(pairs, h, m, k, vw);
+                if (scratch.VocabStamp[v] != scratch.StampValue) continue;
+                foreach (var h in scratch.HitLists[scratch.HitIndex[v]]) AddHitPair(pairs, h, m, k, vw);
             }
             else
             {
@@ -73,6 +78,7 @@ internal sealed partial class MatchEngine
         if (pairs.Count > 1) CollectionsMarshal.AsSpan(pairs).Sort(ByGain);
         ulong qUsed = 0, lUsed = 0;
         float matched = 0, pairWeight = 0;
+        var content = false;
         foreach (var p in pairs)
         {
             var qm = Mask(p.Q, p.QLen);
@@ -82,9 +88,11 @@ internal sealed partial class MatchEngine
             lUsed |= lm;
             matched += p.Gain;
             pairWeight += p.Weight;
+            content |= q.Classes[p.Q] is TokenClass.Word or TokenClass.Number;
             aligned?.Add(p);
         }
-        if (matched <= 0) return 0;
+        // Legal forms and function words never make a match on their own.
+        if (!content || matched <= 0) return 0;
 
         var denominator = pairWeight;
         for (var i = 0; i < m; i++)

@@ -17,6 +17,7 @@ internal sealed partial class MatchEngine
     private readonly int[] _postStart;
     private readonly int[] _postNames;
     private readonly PreparedName[] _names;
+    private readonly float[] _nameWeight; // sum of non-legal token weights per name, for the score bound
     private readonly EntryRef[] _entries;
     private readonly int _commonCutoff;
     private readonly float _unknownWeight;
@@ -29,6 +30,14 @@ internal sealed partial class MatchEngine
         _postNames = postNames;
         _names = names;
         _entries = entries;
+        _nameWeight = new float[names.Length];
+        for (var n = 0; n < names.Length; n++)
+        {
+            float w = 0;
+            foreach (var v in names[n].Tokens)
+                if (vocab.Classes[v] != TokenClass.LegalForm) w += vocab.Weights[v];
+            _nameWeight[n] = w;
+        }
         // A key on more than this many names is "common": its postings are read only when the score bound requires it.
         _commonCutoff = Math.Max(64, names.Length / 200);
         _unknownWeight = (float)Math.Log(entries.Length + 1.0);
@@ -49,8 +58,16 @@ internal sealed partial class MatchEngine
         var df = new List<int>();
         var lastEntrySeen = new List<int>();
         var tokenBuffer = new List<int>();
-        // Names repeat across lists and aliases; normalize each distinct string once.
-        var cache = new Dictionary<string, NormalizedName>(StringComparer.Ordinal);
+        // Names repeat across lists and aliases; normalize each distinct string once, on all cores.
+        var distinct = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var list in lists)
+            foreach (var entry in list.Entries)
+                foreach (var n in entry.Names)
+                    if (!string.IsNullOrWhiteSpace(n.Value)) distinct.TryAdd(n.Value, distinct.Count);
+        var distinctNames = new string[distinct.Count];
+        foreach (var (k, i) in distinct) distinctNames[i] = k;
+        var normalizedNames = new NormalizedName[distinctNames.Length];
+        Parallel.For(0, distinctNames.Length, i => normalizedNames[i] = NameNormalizer.Normalize(distinctNames[i]));
 
         foreach (var list in lists)
         {
@@ -62,11 +79,7 @@ internal sealed partial class MatchEngine
                 {
                     var value = entry.Names[n].Value;
                     if (string.IsNullOrWhiteSpace(value)) continue;
-                    if (!cache.TryGetValue(value, out var normalized))
-                    {
-                        normalized = NameNormalizer.Normalize(value);
-                        cache[value] = normalized;
-                    }
+                    var normalized = normalizedNames[distinct[value]];
                     if (normalized.Tokens.Length == 0) continue;
                     tokenBuffer.Clear();
                     foreach (var t in normalized.Tokens)

@@ -50,7 +50,7 @@ internal static class Weights
     public const double MaxBonus = CountryBonus + TypeBonus;
 
     // No fuzzy matching of 1-3 character tokens; tolerance grows with length.
-    public static int MaxDistance(int length) => length < 4 ? 0 : length < 7 ? 1 : 2;
+    public static int MaxDistance(int length) => length < 4 ? 0 : length < 9 ? 1 : 2;
 
     public static float FuzzySimilarity(int distance, int lengthA, int lengthB) =>
         1f - 0.8f * distance / Math.Max(lengthA, lengthB);

@@ -23,13 +23,17 @@ internal static class NameNormalizer
         var result = new List<NameToken>();
         if (string.IsNullOrEmpty(name)) return result;
         string text;
-        try
+        if (System.Text.Ascii.IsValid(name)) text = name; // NFKC is the identity on ASCII
+        else
         {
-            text = name.Normalize(NormalizationForm.FormKC);
-        }
-        catch (ArgumentException)
-        {
-            text = RepairSurrogates(name).Normalize(NormalizationForm.FormKC);
+            try
+            {
+                text = name.Normalize(NormalizationForm.FormKC);
+            }
+            catch (ArgumentException)
+            {
+                text = RepairSurrogates(name).Normalize(NormalizationForm.FormKC);
+            }
         }
 
         // Split into raw chunks on whitespace and separators; dots stay for the abbreviation rule.

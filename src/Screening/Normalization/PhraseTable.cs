@@ -6,7 +6,8 @@ namespace Screening.Normalization;
 internal sealed class PhraseTable
 {
     private readonly Dictionary<string, List<Phrase>> _byFirstKey = new(StringComparer.Ordinal);
-    private readonly List<Phrase> _fuzzyFirst = [];
+    // Phrases whose first key is long enough for a one-edit match, bucketed by first letter and length.
+    private readonly Dictionary<(char, int), List<Phrase>> _fuzzyFirst = [];
 
     internal sealed record Phrase(string[] Keys, string Canonical, TokenClass Class, KeyOrigin Origin);
 
@@ -53,7 +54,12 @@ internal sealed class PhraseTable
     {
         if (!_byFirstKey.TryGetValue(p.Keys[0], out var list)) _byFirstKey[p.Keys[0]] = list = [];
         list.Add(p);
-        if (p.Keys[0].Length >= FuzzyMinLength) _fuzzyFirst.Add(p);
+        if (p.Keys[0].Length >= FuzzyMinLength)
+        {
+            var bucket = (p.Keys[0][0], p.Keys[0].Length);
+            if (!_fuzzyFirst.TryGetValue(bucket, out var fl)) _fuzzyFirst[bucket] = fl = [];
+            fl.Add(p);
+        }
         MaxLength = Math.Max(MaxLength, p.Keys.Length);
     }
 
@@ -70,7 +76,12 @@ internal sealed class PhraseTable
         var best = 0;
         var first = tokens[start].Key;
         if (_byFirstKey.TryGetValue(first, out var candidates)) Consider(candidates, tokens, start, ref best, ref phrase);
-        if (first.Length >= FuzzyMinLength - 1) Consider(_fuzzyFirst, tokens, start, ref best, ref phrase);
+        if (first.Length >= FuzzyMinLength - 1)
+        {
+            // A misspelling keeps the first letter and changes the length by at most one.
+            for (var len = first.Length - 1; len <= first.Length + 1; len++)
+                if (_fuzzyFirst.TryGetValue((first[0], len), out var fuzzy)) Consider(fuzzy, tokens, start, ref best, ref phrase);
+        }
         return best;
     }
 

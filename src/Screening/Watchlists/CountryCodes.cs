@@ -4,7 +4,13 @@ namespace Screening.Watchlists;
 public static class CountryCodes
 {
     // Names from the public-domain tz iso3166.tab, plus the spellings OFAC, BIS, the UN and the EU use.
-    private static readonly Dictionary<string, string> ByName = Build();
+    // Built on first use: static fields initialize in order, and the tables below come later in the file.
+    private static Dictionary<string, string> ByName => Holder.Map;
+
+    private static class Holder
+    {
+        public static readonly Dictionary<string, string> Map = Build();
+    }
 
     /// <summary>Finds the ISO 3166 alpha-2 code of a country name or code, case-insensitively.</summary>
     /// <param name="nameOrCode">A country name (e.g. <c>Russia</c>, <c>Hong Kong</c>) or an alpha-2 code.</param>

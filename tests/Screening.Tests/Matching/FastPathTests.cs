@@ -1,0 +1,79 @@
+namespace Screening.Tests.Matching;
+
+// The indexed fast path must return what the exhaustive reference returns: same entries, same scores.
+public class FastPathTests
+{
+    private static readonly string[] Syllables = ["KA", "RO", "ZAV", "TEK", "MASH", "PRIBOR", "ELEK", "TRON", "NOV", "GRAD", "SIB", "VOLG", "AVIA", "STAL", "KHIM", "NEFT", "LIN", "BAL", "TSENTR", "MET", "ZHEL", "SHCH", "YU", "YA"];
+    private static readonly string[] Common = ["TRADING", "GROUP", "INTERNATIONAL", "PLANT", "HOLDING", "RUS", "SERVICE", "BANK", "OF", "AND", "NO"];
+    private static readonly string[] Legal = ["LLC", "OOO", "JSC", "AO", "CO LTD", "LIMITED", "PJSC", "GMBH", ""];
+
+    private static string Word(Random rnd)
+    {
+        var parts = rnd.Next(1, 4);
+        var s = "";
+        for (var i = 0; i < parts; i++) s += Syllables[rnd.Next(Syllables.Length)];
+        return s;
+    }
+
+    private static string Name(Random rnd)
+    {
+        var words = new List<string>();
+        var n = rnd.Next(1, 5);
+        for (var i = 0; i < n; i++) words.Add(rnd.Next(4) == 0 ? Common[rnd.Next(Common.Length)] : Word(rnd));
+        if (rnd.Next(3) == 0) words.Add(rnd.Next(10).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var legal = Legal[rnd.Next(Legal.Length)];
+        if (legal.Length > 0) { if (rnd.Next(2) == 0) words.Insert(0, legal); else words.Add(legal); }
+        return string.Join(rnd.Next(5) == 0 ? "-" : " ", words);
+    }
+
+    private static string Mutate(Random rnd, string name)
+    {
+        var c = name.ToCharArray().ToList();
+        switch (rnd.Next(7))
+        {
+            case 0: if (c.Count > 3) c.RemoveAt(rnd.Next(c.Count)); break;
+            case 1: c.Insert(rnd.Next(c.Count + 1), (char)('A' + rnd.Next(26))); break;
+            case 2: c[rnd.Next(c.Count)] = (char)('A' + rnd.Next(26)); break;
+            case 3: { var i = c.IndexOf(' '); if (i > 0) c.RemoveAt(i); break; }
+            case 4: { var p = rnd.Next(1, Math.Max(2, c.Count - 1)); if (p < c.Count) c.Insert(p, ' '); break; }
+            case 5: return string.Join(' ', name.Split(' ').OrderBy(_ => rnd.Next()));
+            default: break;
+        }
+        return new string([.. c]);
+    }
+
+    [Fact]
+    public async Task Screen_RandomQueries_MatchesExhaustiveReference()
+    {
+        var rnd = new Random(1234);
+        var entries = new List<WatchlistEntry>();
+        for (var i = 0; i < 2000; i++)
+        {
+            var names = new List<EntryName> { new(Name(rnd)) };
+            if (rnd.Next(3) == 0) names.Add(new(Name(rnd), rnd.Next(4) == 0 ? NameStrength.Weak : NameStrength.Strong));
+            entries.Add(new WatchlistEntry { Id = i.ToString(System.Globalization.CultureInfo.InvariantCulture), Names = names, Type = EntityType.Organization });
+        }
+        var list = new Watchlist("random", "Random", new WatchlistVersion("1"), entries);
+        foreach (var threshold in new[] { 0.6, 0.8 })
+        {
+            var screener = await new ScreenerBuilder().AddWatchlist(list).Configure(o => { o.Threshold = threshold; o.MaxMatches = 5; }).BuildAsync();
+            var queries = 0;
+            for (var i = 0; i < 500; i++)
+            {
+                var source = entries[rnd.Next(entries.Count)].Names[0].Value;
+                var query = rnd.Next(6) == 0 ? Name(rnd) : Mutate(rnd, source);
+                if (string.IsNullOrWhiteSpace(query) || !query.Any(char.IsLetterOrDigit)) continue;
+                queries++;
+                var fast = screener.Screen(query);
+                var reference = screener.ScreenExhaustive(query);
+                Assert.True(reference.Matches.Count == fast.Matches.Count, $"'{query}' at {threshold}: fast {fast.Matches.Count} vs reference {reference.Matches.Count} matches");
+                for (var k = 0; k < fast.Matches.Count; k++)
+                {
+                    Assert.Equal(reference.Matches[k].Score, fast.Matches[k].Score, 6);
+                    Assert.Equal(reference.Matches[k].EntryId, fast.Matches[k].EntryId);
+                }
+            }
+            Assert.True(queries > 350);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+using Screening.Normalization;
+
+namespace Screening.Tests.Normalization;
+
+public class NameNormalizerTests
+{
+    // Order-insensitive: the matcher aligns tokens regardless of order.
+    private static string Keys(string name) => string.Join(' ', NameNormalizer.Normalize(name).Tokens.Select(t => t.Key).Order(StringComparer.Ordinal));
+    private static string Texts(string name) => NameNormalizer.Normalize(name).ToString();
+
+    [Theory]
+    [InlineData("Société Générale", "SOCIETE GENERALE")]
+    [InlineData("«Купол»", "KUPOL")]
+    [InlineData("ＫＵＰＯＬ", "KUPOL")]
+    [InlineData("Straße", "STRASSE")]
+    [InlineData("Łódź", "LODZ")]
+    [InlineData("ALMAZ-ANTEY", "ALMAZ ANTEY")]
+    [InlineData("O'Neil & Sons", "ONEIL AND SONS")]
+    [InlineData("Kupol\u0000\u0007 Plant", "KUPOL PLANT")]
+    [InlineData("İstanbul Şirketi", "ISTANBUL SIRKETI")]
+    public void Normalize_FoldsCaseDiacriticsPunctuation(string input, string expected) => Assert.Equal(expected, Texts(input));
+
+    [Theory]
+    [InlineData("ЦЕНТР", "TSENTR")]
+    [InlineData("TSENTR", "CENTR")]
+    [InlineData("KHARKOV", "HARKOV")]
+    [InlineData("OBSHCHESTVO", "OBSCHESTVO")]
+    [InlineData("ENERGIYA", "ENERGIA")]
+    [InlineData("YUZHNY", "IUZHNYI")]
+    [InlineData("ELEKTROMEKHANICHESKIY", "ELEKTROMEHANICHESKII")]
+    [InlineData("ANTEY", "ANTEI")]
+    [InlineData("TEKHNOLOGII", "TECHNOLOGII")]
+    [InlineData("AKSENOV", "AXENOV")]
+    [InlineData("RUSSIA", "RUSIA")]
+    public void Key_CompetingRomanizations_Meet(string a, string b) => Assert.Equal(Keys(a), Keys(b));
+
+    [Theory]
+    [InlineData("ООО Ромашка", "LLC ROMASHKA")]
+    [InlineData("OOO ROMASHKA", "ROMASHKA LIMITED LIABILITY COMPANY")]
+    [InlineData("Obshchestvo s ogranichennoi otvetstvennostyu Romashka", "ROMASHKA LLC")]
+    [InlineData("OBSCHESTVO S OGRANICHENOY OTVETSTVENOSTYU ROMASHKA", "ROMASHKA LLC")]
+    [InlineData("АО Ромашка", "JSC ROMASHKA")]
+    [InlineData("Aktsionernoe Obshchestvo Romashka", "ROMASHKA JOINT STOCK COMPANY")]
+    [InlineData("ПАО Ромашка", "PJSC ROMASHKA")]
+    [InlineData("Romashka Co., Ltd.", "ROMASHKA COMPANY LIMITED")]
+    [InlineData("Romashka L.L.C.", "ROMASHKA LLC")]
+    [InlineData("Romashka Sp. z o.o.", "ROMASHKA GMBH")]
+    [InlineData("Romashka Ltd. Şti.", "ROMASHKA LIMITED")]
+    [InlineData("Romashka 有限公司", "ROMASHKA LTD")]
+    public void Normalize_LegalFormVariants_ShareClass(string a, string b) => Assert.Equal(Keys(a), Keys(b));
+
+    [Fact]
+    public void Normalize_LegalForm_IsClassified()
+    {
+        var tokens = NameNormalizer.Normalize("OOO Romashka").Tokens;
+        Assert.Equal(TokenClass.LegalForm, tokens[0].Class);
+        Assert.Equal(TokenClass.Word, tokens[1].Class);
+        Assert.Equal("OOO", tokens[0].Original);
+    }
+
+    [Theory]
+    [InlineData("Shenzhen Tech Intl Corp", "SHENZHEN TECHNOLOGY INTERNATIONAL CORPORATION")]
+    [InlineData("KB Mashinostroeniya", "DESIGN BUREAU MASHINOSTROENIYA")]
+    [InlineData("NII Polyus", "SCIENTIFIC RESEARCH INSTITUTE POLYUS")]
+    [InlineData("NPO Mashinostroyeniya", "SCIENTIFIC PRODUCTION ASSOCIATION MASHINOSTROYENIYA")]
+    [InlineData("Romashka Mfg", "ROMASHKA MANUFACTURING")]
+    public void Normalize_Abbreviations_MeetLongForms(string a, string b) => Assert.Equal(Keys(a), Keys(b));
+
+    [Fact]
+    public void Normalize_Han_TraditionalAndSimplifiedMeet()
+    {
+        Assert.Equal(Keys("華為技術有限公司"), Keys("华为技术有限公司"));
+        Assert.Equal(Keys("香港"), Keys("Hong Kong"));
+        Assert.Contains("HUA", Texts("华为"));
+    }
+
+    [Fact]
+    public void Normalize_Greek_Transliterated() => Assert.Equal("ATHINA", Texts("ΑΘΗΝΑ"));
+
+    [Fact]
+    public void Normalize_OriginalTextKept()
+    {
+        var tokens = NameNormalizer.Normalize("Купол-Plant").Tokens;
+        Assert.Equal("Купол", tokens[0].Original);
+        Assert.Equal("KUPOL", tokens[0].Text);
+    }
+
+    [Fact]
+    public void Normalize_LoneSurrogate_DoesNotThrow() => Assert.Equal("AB", Texts("A\uD800B").Replace(" ", ""));
+}
