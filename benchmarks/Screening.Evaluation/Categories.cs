@@ -28,7 +28,7 @@ internal static class Categories
         (LegalFormDropped, "legal form removed"),
         (OneTypo, "one edit (substitution, deletion, insertion or transposition) in a word of 5+ letters"),
         (TwoTypos, "one edit in each of two words of 5+ letters, or two in one word of 9+"),
-        (WordOrder, "the words between the legal forms shuffled"),
+        (WordOrder, "the name proper moved to the front or the back, or two neighbouring words swapped (legal forms stay)"),
         (SplitOrJoined, "a hyphenated or adjacent pair joined, or a long word split"),
         (TokenDropped, "one non-distinctive word dropped from a name with 3+ content words"),
         (TokenAdded, "one generic word added (GROUP, HOLDING, TRADING, RUS, INTERNATIONAL...)"),

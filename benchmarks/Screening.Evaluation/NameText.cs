@@ -184,13 +184,26 @@ internal static class LegalForms
         for (var i = 0; i < keys.Length; i++)
         {
             // "JOINT-STOCK" is one word with key JOINTSTOCK; the phrase table spells it both ways.
-            if (!string.Equals(Fold(words[start + i].Key), Fold(keys[i]), StringComparison.Ordinal)) return false;
+            if (!SameLegalWord(words[start + i].Key, keys[i])) return false;
         }
         return true;
     }
 
-    // OFAC spells the same Russian form several ways (OBSHCHESTVO/OBSCHESTVO, OGRANICHENNOY/OGRANICHENNOI).
-    private static string Fold(string key) => key.Replace("SHCH", "SCH", StringComparison.Ordinal).Replace('Y', 'I').Replace("TS", "C", StringComparison.Ordinal);
+    // OFAC spells the same Russian form several ways, misspellings included (OBSHCHESTVO/OBSCHESTVO/OBSHESTVO,
+    // OGRANICHENNOY/OGRANICHENNOI/OGRANICHENNOJ/ORGANICHENNOI, AKTSIONERNOE/AKTSIONERNOYE/ATSIONERNOE): long words of a
+    // legal form match within a small edit distance after folding the romanization.
+    private static bool SameLegalWord(string word, string legal)
+    {
+        if (string.Equals(word, legal, StringComparison.Ordinal)) return true;
+        if (legal.Length < 7) return false;
+        var a = Fold(word);
+        var b = Fold(legal);
+        if (a == b) return true;
+        return Math.Abs(a.Length - b.Length) <= 2 && QuerySet.Levenshtein(a, b) <= (b.Length >= 10 ? 2 : 1);
+    }
+
+    private static string Fold(string key) => key.Replace("SHCH", "SCH", StringComparison.Ordinal).Replace("YE", "E", StringComparison.Ordinal)
+        .Replace('Y', 'I').Replace('J', 'I').Replace("TS", "C", StringComparison.Ordinal);
 
     public static string Cyrillic(LegalClass c) => c switch
     {

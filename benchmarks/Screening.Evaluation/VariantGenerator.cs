@@ -27,6 +27,7 @@ internal sealed class VariantGenerator
         ("NAUCHNO ISSLEDOVATELSKIY INSTITUT", "NII"),
         ("NAUCHNO ISSLEDOVATELSKI INSTITUT", "NII"),
         ("CENTRAL SCIENTIFIC RESEARCH INSTITUTE", "TSNII"),
+        ("CENTRAL RESEARCH INSTITUTE", "TSNII"),
         ("SCIENTIFIC PRODUCTION ASSOCIATION", "NPO"),
         ("SCIENTIFIC AND PRODUCTION ASSOCIATION", "NPO"),
         ("RESEARCH AND PRODUCTION ASSOCIATION", "NPO"),
@@ -59,9 +60,9 @@ internal sealed class VariantGenerator
 
     private static readonly string[] CompoundParts =
     [
-        "RADIO", "ELEKTRO", "ELECTRO", "ENERGO", "AVIA", "AERO", "TEKHNO", "TECHNO", "PROM", "NEFTE", "NEFT", "GAZ", "STROY", "STROI",
-        "MASH", "TRANS", "INVEST", "BANK", "SPETS", "TELE", "MIKRO", "MICRO", "AVTO", "AUTO", "AGRO", "TECH", "TEKH", "PRIBOR",
-        "KOM", "SERVIS", "SERVICE", "SNAB", "IMPEKS", "IMPEX", "EKSPORT", "EXPORT", "OPTIK", "OPTIC", "SISTEM", "SYSTEM", "ROS", "RUS",
+        "RADIO", "ELEKTRO", "ELECTRO", "ENERGO", "AVIA", "AERO", "PROM", "NEFTE", "NEFT", "GAZ", "STROY", "STROI",
+        "MASH", "TRANS", "INVEST", "BANK", "SPETS", "TELE", "MIKRO", "MICRO", "AVTO", "AUTO", "AGRO", "PRIBOR",
+        "SERVIS", "SERVICE", "SNAB", "IMPEKS", "IMPEX", "EKSPORT", "EXPORT", "OPTIK", "OPTIC", "SISTEM", "SYSTEM", "ROS", "RUS",
         "GEO", "HIM", "KHIM", "METALL", "METAL", "ZAVOD", "LOGISTIK", "LOGISTIC", "TRADE", "GROUP", "HOLDING",
     ];
 
@@ -194,11 +195,16 @@ internal sealed class VariantGenerator
         var p = ParsedName.Parse(name);
         var core = p.CoreIndexes().ToList();
         if (p.ContentIndexes().Count < 2) return null;
+        // The orders that occur in practice, not a random permutation: the name proper moved to the front or the back
+        // ("KUPOL IZHEVSK ELECTROMECHANICAL PLANT"), or two neighbouring words swapped.
         var order = new List<int>(core);
-        for (var attempt = 0; attempt < 10; attempt++)
+        var pick = _rng.NextDouble();
+        if (pick < 0.4) { order.RemoveAt(order.Count - 1); order.Insert(0, core[^1]); }
+        else if (pick < 0.7) { order.RemoveAt(0); order.Add(core[0]); }
+        else
         {
-            Shuffle(order);
-            if (!order.SequenceEqual(core)) break;
+            var k = _rng.Next(order.Count - 1);
+            (order[k], order[k + 1]) = (order[k + 1], order[k]);
         }
         if (order.SequenceEqual(core)) return null;
         var parts = new List<string>();
@@ -245,14 +251,15 @@ internal sealed class VariantGenerator
                 return ParsedName.Join(words);
             });
         }
-        var longOnes = content.Where(i => LetterCount(words[i]) >= 8 && words[i].All(char.IsAsciiLetter)).ToList();
-        if (longOnes.Count > 0)
+        // A long word split where it is a compound of two words the list knows (STANKOZAVOD -> STANKO ZAVOD), never at random.
+        var splittable = content.Where(i => LetterCount(words[i]) >= 8 && words[i].All(char.IsAsciiLetter))
+            .Select(i => (Index: i, At: SplitPoint(words[i]))).Where(x => x.At > 0).ToList();
+        if (splittable.Count > 0)
         {
             options.Add(() =>
             {
-                var i = longOnes[_rng.Next(longOnes.Count)];
+                var (i, at) = splittable[_rng.Next(splittable.Count)];
                 var w = words[i];
-                var at = SplitPoint(w);
                 words[i] = w[..at] + " " + w[at..];
                 return ParsedName.Join(words);
             });
@@ -261,16 +268,29 @@ internal sealed class VariantGenerator
         return options[_rng.Next(options.Count)]();
     }
 
+    // Where a compound splits: both halves words of the list (at least 4 letters each, seen in 3+ entries), or a known
+    // compound part. 0 when there is no such place.
     private int SplitPoint(string word)
     {
         var upper = word.ToUpperInvariant();
+        var best = 0;
+        var bestScore = 0;
+        for (var at = 4; at <= upper.Length - 4; at++)
+        {
+            var left = _stats.DocumentFrequency(upper[..at]);
+            var right = _stats.DocumentFrequency(upper[at..]);
+            if (left < 3 || right < 3) continue;
+            var score = Math.Min(left, right);
+            if (score > bestScore) { bestScore = score; best = at; }
+        }
+        if (best > 0) return best;
         foreach (var part in CompoundParts)
         {
-            if (upper.Length - part.Length < 3) continue;
+            if (upper.Length - part.Length < 5) continue;
             if (upper.StartsWith(part, StringComparison.Ordinal)) return part.Length;
             if (upper.EndsWith(part, StringComparison.Ordinal)) return upper.Length - part.Length;
         }
-        return 3 + _rng.Next(word.Length - 5);
+        return 0;
     }
 
     public string? TokenDropped(string name)
@@ -393,8 +413,12 @@ internal sealed class VariantGenerator
         var core = new List<string>();
         foreach (var i in p.CoreIndexes())
         {
-            var cyr = CyrillicTransliterator.ToCyrillic(p.Words[i].Raw.Trim(',', '"'));
-            if (cyr.Length > 0) core.Add(cyr);
+            // Initials and dotted abbreviations ("M.V.FRUNZE") keep their word boundaries.
+            foreach (var part in p.Words[i].Raw.Trim(',', '"').Split('.', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var cyr = CyrillicTransliterator.ToCyrillic(part);
+                if (cyr.Length > 0) core.Add(cyr);
+            }
         }
         if (core.Count == 0) return null;
         var legal = spans.Count > 0 ? LegalForms.Cyrillic(spans[0].Class) : "";
