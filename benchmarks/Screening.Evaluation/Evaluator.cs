@@ -101,6 +101,10 @@ internal sealed class Evaluator
         return outcomes;
     }
 
+    /// <summary>The fast path with a chosen floor and limit.</summary>
+    public IReadOnlyList<ScreeningMatch> Fast(string text, double floor, int limit) =>
+        _engine.Match(NameNormalizer.Normalize(text), new MatchRequest(floor, limit, null, null));
+
     /// <summary>The exhaustive reference path with a low floor: where the expected entry really scored and why.</summary>
     public IReadOnlyList<ScreeningMatch> Exhaustive(string text, double floor, int limit) =>
         _engine.MatchExhaustive(NameNormalizer.Normalize(text), new MatchRequest(floor, limit, null, null));

@@ -123,7 +123,7 @@ internal static class LegalForms
         [LegalClass.Fgup] = ["FEDERAL STATE UNITARY ENTERPRISE", "FGUP", "FSUE", "FEDERALNOE GOSUDARSTVENNOE UNITARNOE PREDPRIYATIE"],
         [LegalClass.Ano] = ["AUTONOMOUS NON-PROFIT ORGANIZATION", "ANO", "AUTONOMOUS NONPROFIT ORGANIZATION", "AVTONOMNAYA NEKOMMERCHESKAYA ORGANIZATSIYA"],
         [LegalClass.CoLtd] = ["CO., LTD.", "COMPANY LIMITED", "CO. LIMITED", "CO LTD", "COMPANY LTD"],
-        [LegalClass.Ltd] = ["LIMITED", "LTD", "LTD."],
+        [LegalClass.Ltd] = ["LIMITED", "LTD", "LTD.", "LIMITED COMPANY"],
         [LegalClass.TurkishLtd] = ["LIMITED SIRKETI", "LTD. STI.", "LTD STI"],
         [LegalClass.TurkishAs] = ["ANONIM SIRKETI", "A.S."],
         [LegalClass.Inc] = ["INC.", "INCORPORATED", "INC"],
@@ -133,7 +133,7 @@ internal static class LegalForms
         [LegalClass.PteLtd] = ["PTE. LTD.", "PRIVATE LIMITED", "PTE LTD", "PVT LTD", "PVT. LTD."],
         [LegalClass.Llp] = ["LLP", "LIMITED LIABILITY PARTNERSHIP"],
         // Found and dropped, never swapped.
-        [LegalClass.Other] = ["S.A.", "SA", "SRL", "S.R.L.", "SARL", "SP. Z O.O.", "SP Z OO", "SRO", "S.R.O.", "AG", "B.V.", "BV", "N.V.", "DOO", "D.O.O.", "FZ-LLC", "FZ LLC", "FZC", "PLC", "TOO", "TOV", "OSOO", "LDA", "LTDA", "S.A.R.L.", "SDN BHD", "SDN. BHD.", "NJSC", "NAO", "MCHJ", "OJSC", "SPA", "S.P.A.", "PTY LTD", "PTY. LTD.", "OU", "OY", "AB", "AS", "KFT", "SAS", "SPOLKA Z OGRANICZONA ODPOWIEDZIALNOSCIA", "EOOD", "OOD", "LLP", "DMCC"],
+        [LegalClass.Other] = ["S.A.", "SA", "SRL", "S.R.L.", "SARL", "SP. Z O.O.", "SP Z OO", "SRO", "S.R.O.", "AG", "B.V.", "BV", "N.V.", "DOO", "D.O.O.", "FZ-LLC", "FZ LLC", "FZC", "PLC", "TOO", "TOV", "OSOO", "LDA", "LTDA", "S.A.R.L.", "SDN BHD", "SDN. BHD.", "NJSC", "NAO", "MCHJ", "OJSC", "SPA", "S.P.A.", "PTY LTD", "PTY. LTD.", "OU", "OY", "AB", "AS", "KFT", "CO", "CO.", "COMPANY", "SAS", "SPOLKA Z OGRANICZONA ODPOWIEDZIALNOSCIA", "EOOD", "OOD", "LLP", "DMCC"],
     };
 
     // Classes whose forms may stand for each other in a swap (the joint-stock family re-registers OAO -> PAO -> AO).

@@ -20,6 +20,7 @@ internal sealed class Options
     public int LatencySample { get; private set; } = 4000;
     public int MissesListed { get; private set; } = 200;
     public int PrintSamples { get; private set; }
+    public List<string> Explain { get; } = [];
 
     public string MissesPath => MissesOut ?? Path.Combine(Path.GetDirectoryName(Out) ?? ".", "quality-misses.md");
 
@@ -39,6 +40,8 @@ internal sealed class Options
           --latency-sample N        queries in the single-thread latency loop (default 4000)
           --misses N                misses listed in the misses file (default 200)
           --print-samples N         print N generated queries per category and exit
+          --explain NAME            screen NAME against the list (floor 0.3, fast and exhaustive paths), print the
+                                    top matches with their explanations and exit; repeatable
         """;
 
     public static Options Parse(string[] args)
@@ -72,6 +75,7 @@ internal sealed class Options
                 case "--latency-sample": o.LatencySample = NextInt(); break;
                 case "--misses": o.MissesListed = NextInt(); break;
                 case "--print-samples": o.PrintSamples = NextInt(); break;
+                case "--explain": o.Explain.Add(Next()); break;
                 case "--threshold":
                     var t = Next();
                     o.Threshold = double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && d > 0 && d <= 1

@@ -46,6 +46,18 @@ var screener = await new ScreenerBuilder().AddWatchlist(list).Configure(o => o.T
 buildWatch.Stop();
 Log($"{list.Entries.Count} entries, {list.Entries.Sum(e => e.Names.Count)} names; screener built in {buildWatch.Elapsed.TotalSeconds:0.0}s");
 
+if (options.Explain.Count > 0)
+{
+    var probe = new Evaluator(screener);
+    foreach (var name in options.Explain)
+    {
+        Console.WriteLine($"## {name}  (normalized: {Screening.Normalization.NameNormalizer.Normalize(name)})");
+        foreach (var (label, matches) in new[] { ("fast", probe.Fast(name, 0.3, 5)), ("exhaustive", probe.Exhaustive(name, 0.3, 5)) })
+            foreach (var m in matches) Console.WriteLine($"  [{label}] {m.EntryId} {m.Score:0.000} {m.Explanation}");
+    }
+    return 0;
+}
+
 // 2. Source entries and generated queries.
 var stats = new TokenStats(list.Entries);
 var russiaOrgs = list.Entries.Where(QuerySet.IsRussiaOrganization).ToList();

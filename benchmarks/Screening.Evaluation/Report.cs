@@ -133,6 +133,12 @@ internal sealed class Report(
             sb.AppendLine(CultureInfo.InvariantCulture, $"| {g.Key} | {n:N0} | {a:N0} | {Pct(a, n)} |");
         }
         sb.AppendLine();
+        var entryTypes = list.Entries.GroupBy(e => e.Id).ToDictionary(g => g.Key, g => g.First().Type);
+        var byType = negativeOutcomes.Where(o => o.Alert && o.AlertTopId is not null)
+            .GroupBy(o => entryTypes.TryGetValue(o.AlertTopId!, out var t) ? t : EntityType.Unknown)
+            .OrderByDescending(g => g.Count()).Select(g => $"{g.Key} {g.Count():N0}");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"False alerts by the type of the listed entry they hit (top match; the screens pass no type hint): {string.Join(", ", byType)}.");
+        sb.AppendLine();
         var byEntry = negativeOutcomes.Where(o => o.Alert && o.AlertTopId is not null).GroupBy(o => o.AlertTopId!)
             .Select(g => (Id: g.Key, Count: g.Count())).OrderByDescending(x => x.Count).ThenBy(x => x.Id, StringComparer.Ordinal).ToList();
         var entryById = list.Entries.GroupBy(e => e.Id).ToDictionary(g => g.Key, g => g.First());

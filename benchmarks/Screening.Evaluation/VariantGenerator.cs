@@ -42,6 +42,7 @@ internal sealed class VariantGenerator
         ("EXPERIMENTAL DESIGN BUREAU", "OKB"),
         ("OPYTNOE KONSTRUKTORSKOE BYURO", "OKB"),
         ("SPECIAL DESIGN BUREAU", "SKB"),
+        ("SPETSIALNOE KONSTRUKTORSKOE BYURO", "SKB"),
         ("CENTRAL DESIGN BUREAU", "TSKB"),
         ("DESIGN BUREAU", "KB"),
         ("KONSTRUKTORSKOE BYURO", "KB"),
