@@ -180,8 +180,8 @@ internal sealed class Evaluator
 /// <remarks>
 /// A full scan costs about a second per query, so only what the report needs is computed: for a generated query or a
 /// near-miss, the best score over the names of its source entry (each choice is scored independently, so this equals
-/// what a full scan would give that entry); for a negative, whether any name reaches <see cref="HitScore"/> (the scan
-/// stops at the first one).
+/// what a full scan would give that entry); for a negative, the best score over all names, the scan stopping once a
+/// name reaches the highest cut-off of the baseline's sweep.
 /// </remarks>
 internal sealed class FuzzyBaseline
 {
@@ -214,15 +214,19 @@ internal sealed class FuzzyBaseline
         return best;
     }
 
-    /// <summary>Whether any name of the list scores at least <see cref="HitScore"/>: ExtractOne's best, cut short once it is reached.</summary>
+    /// <summary>Cut-offs of the baseline's own sweep; a negative's scan stops once the highest is reached.</summary>
+    public static readonly int[] SweepScores = [80, 85, 90, 95];
+
+    /// <summary>ExtractOne's best score over the whole list, exact below the highest sweep cut-off (the scan stops there).</summary>
     public int ScanForAlert(string query)
     {
         var best = 0;
+        var stop = SweepScores[^1];
         foreach (var r in FuzzyProcess.ExtractAll(query, _names))
         {
             if (r.Score <= best) continue;
             best = r.Score;
-            if (best >= HitScore) break;
+            if (best >= stop) break;
         }
         return best;
     }

@@ -12,7 +12,7 @@ internal sealed class Options
     public string? MissesOut { get; private set; }
     public int Seed { get; private set; } = DefaultSeed;
     public int BaselineSample { get; private set; } = 60;
-    public int NegativeBaselineSample { get; private set; } = 300;
+    public int NegativeBaselineSample { get; private set; } = 200;
     public double? Threshold { get; private set; }
     public int PerCategory { get; private set; } = 300;
     public int NearMisses { get; private set; } = 500;
@@ -35,7 +35,7 @@ internal sealed class Options
           --per-category N          queries per category at most (default 300)
           --near-misses N           near-miss queries (default 500)
           --baseline-sample N       queries per category for the FuzzySharp baseline (default 60)
-          --negative-baseline-sample N  negatives for the FuzzySharp baseline (default 300)
+          --negative-baseline-sample N  negatives for the FuzzySharp baseline (default 200)
           --agreement-sample N      queries for fast-vs-exhaustive agreement (default 1000)
           --latency-sample N        queries in the single-thread latency loop (default 4000)
           --misses N                misses listed in the misses file (default 200)

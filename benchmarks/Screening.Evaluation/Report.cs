@@ -150,6 +150,17 @@ internal sealed class Report(
             sb.AppendLine(CultureInfo.InvariantCulture, $"| {id} | {Md(entryById.TryGetValue(id, out var e) ? e.PrimaryName : "?")} | {count} |");
         sb.AppendLine();
 
+        // FuzzySharp at other cut-offs, on the same samples: what its recall costs in alerts.
+        sb.AppendLine("FuzzySharp at other cut-offs (same samples; ours at the operating threshold for reference):");
+        sb.AppendLine();
+        sb.AppendLine("| cut-off | recall (category samples) | negatives: alert rate | near-misses: alert rate |");
+        sb.AppendLine("|---:|---:|---:|---:|");
+        var posSample = Enumerable.Range(0, baselineQueries.Count).Where(k => baselineQueries[k].Category is not ("negative" or "near-miss")).ToList();
+        foreach (var c in FuzzyBaseline.SweepScores)
+            sb.AppendLine(CultureInfo.InvariantCulture, $"| FuzzySharp >= {c} | {Pct(posSample.Count(k => baselineOutcomes[k].Expected >= c), posSample.Count)} | {Pct(negSample.Count(k => baselineOutcomes[k].Top >= c), negSample.Count)} | {Pct(nmSample.Count(k => baselineOutcomes[k].Expected >= c), nmSample.Count)} |");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"| ours >= {F(threshold, "0.00")} | {Pct(posSample.Count(k => outcomes[baselineQueries[k].Index].Hit), posSample.Count)} | {Pct(negSample.Count(k => negativeOutcomes[baselineQueries[k].Index].Alert), negSample.Count)} | {Pct(nmSample.Count(k => nearMissOutcomes[baselineQueries[k].Index].Hit), nmSample.Count)} |");
+        sb.AppendLine();
+
         // --- Sweep
         sb.AppendLine("## Threshold sweep");
         sb.AppendLine();
