@@ -60,7 +60,7 @@ internal sealed class Report(
         sb.AppendLine(options.CommandLine());
         sb.AppendLine("```");
         sb.AppendLine();
-        sb.AppendLine(CultureInfo.InvariantCulture, $"Run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores, .NET {Environment.Version}, {RuntimeInformation.OSDescription}; total {totalTime.TotalSeconds:0} s (fast path over all {queries.Count + nearMisses.Count + negatives.Count:N0} queries {fastTime.TotalSeconds:0.0} s, FuzzySharp baseline {baselineTime.TotalSeconds:0} s).");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"Run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC{(GitCommit() is { } commit ? $" at commit {commit}" : "")} on {Environment.ProcessorCount} cores, .NET {Environment.Version}, {RuntimeInformation.OSDescription}; total {totalTime.TotalSeconds:0} s (fast path over all {queries.Count + nearMisses.Count + negatives.Count:N0} queries {fastTime.TotalSeconds:0.0} s, FuzzySharp baseline {baselineTime.TotalSeconds:0} s).");
         sb.AppendLine();
 
         // --- Data
@@ -229,6 +229,28 @@ internal sealed class Report(
         return sb.ToString();
     }
 
+    // The commit the library was built from, when the run happens inside a git work tree.
+    private static string? GitCommit()
+    {
+        try
+        {
+            using var git = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("git", "rev-parse --short=12 HEAD")
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            });
+            if (git is null) return null;
+            var output = git.StandardOutput.ReadToEnd().Trim();
+            git.WaitForExit(5000);
+            return git.ExitCode == 0 && output.Length > 0 ? output : null;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null; // no git on this machine
+        }
+    }
+
     public string Misses()
     {
         var sb = new StringBuilder();
@@ -248,7 +270,7 @@ internal sealed class Report(
         var ordered = misses.OrderBy(m => m.Expected?.Score ?? 0).ThenBy(m => m.Query.Category, StringComparer.Ordinal).ThenBy(m => m.Query.Text, StringComparer.Ordinal).ToList();
         sb.AppendLine(CultureInfo.InvariantCulture, $"## The {Math.Min(options.MissesListed, ordered.Count)} lowest-scoring misses");
         sb.AppendLine();
-        sb.AppendLine("Score of the expected entry from the exhaustive reference path (\"< 0.20\" when it scored below 0.20 or not at all); \"instead\" is the top match of `Screen` at the operating threshold, or the reference's top match below it.");
+        sb.AppendLine("Score of the expected entry from the exhaustive reference path (\"< 0.20\" when it scored below 0.20 or not at all); \"instead\" is the top match of `Screen` at the operating threshold, or the reference's top match below it. \"why\" is the library's explanation of the expected entry's best name, produced with a floor of 0.20 (hence its \">= threshold 0.20\").");
         sb.AppendLine();
         var n2 = 0;
         foreach (var m in ordered.Take(options.MissesListed))
