@@ -64,7 +64,9 @@ internal sealed partial class MatchEngine
                 _ => a.Kind.ToString(),
             });
         }
-        sb.Append(CultureInfo.InvariantCulture, $". Name score {raw:0.000}");
+        // A familiar second opinion for reviewers: FuzzySharp's token-set ratio on the normalized (ASCII) texts.
+        var tokenSet = FuzzySharp.Fuzz.TokenSetRatio(q.Name.ToString(), JoinTexts(listTokens));
+        sb.Append(CultureInfo.InvariantCulture, $". Name score {raw:0.000} (FuzzySharp token-set ratio {tokenSet} on normalized text)");
         if (name.Strength == NameStrength.Weak) sb.Append(CultureInfo.InvariantCulture, $", x{Weights.WeakAliasFactor} for a weak alias");
         if (request.Country is { } country)
         {
@@ -92,6 +94,13 @@ internal sealed partial class MatchEngine
             Alignment = alignment,
             Entry = entry,
         };
+    }
+
+    private static string JoinTexts(NameToken[] tokens)
+    {
+        var parts = new string[tokens.Length];
+        for (var i = 0; i < parts.Length; i++) parts[i] = tokens[i].Text;
+        return string.Join(' ', parts);
     }
 
     private static string Describe(NameStrength s) => s switch

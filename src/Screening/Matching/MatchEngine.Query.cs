@@ -86,6 +86,8 @@ internal sealed partial class MatchEngine
                 if (s > 0 && (s > bestSim || (s == bestSim && _vocab.Weights[v] > best))) { bestSim = s; best = _vocab.Weights[v]; }
             }
         }
+        if (best <= 0 && _componentWeights.TryGetValue(key, out var component)) return component;
+        if (PhraseTable.Default.GenericKeys.Contains(key)) return best > 0 ? Math.Min(best, _genericCap) : _genericCap;
         return best > 0 ? best : _unknownWeight;
     }
 

@@ -21,9 +21,12 @@ internal sealed partial class MatchEngine
     private readonly EntryRef[] _entries;
     private readonly int _commonCutoff;
     private readonly float _unknownWeight;
+    private readonly float _genericCap;
+    private readonly Dictionary<string, float> _componentWeights;
 
-    private MatchEngine(Vocabulary vocab, DeletionIndex deletions, int[] postStart, int[] postNames, PreparedName[] names, EntryRef[] entries)
+    private MatchEngine(Vocabulary vocab, DeletionIndex deletions, int[] postStart, int[] postNames, PreparedName[] names, EntryRef[] entries, Dictionary<string, float> componentWeights)
     {
+        _componentWeights = componentWeights;
         _vocab = vocab;
         _deletions = deletions;
         _postStart = postStart;
@@ -40,7 +43,8 @@ internal sealed partial class MatchEngine
         }
         // A key on more than this many names is "common": its postings are read only when the score bound requires it.
         _commonCutoff = Math.Max(64, names.Length / 200);
-        _unknownWeight = (float)Math.Log(entries.Length + 1.0);
+        _unknownWeight = Weights.IdfWeight(1, entries.Length);
+        _genericCap = Weights.GenericCap(entries.Length);
     }
 
     public int NameCount => _names.Length;
@@ -58,6 +62,7 @@ internal sealed partial class MatchEngine
         var df = new List<int>();
         var lastEntrySeen = new List<int>();
         var tokenBuffer = new List<int>();
+        var componentDf = new Dictionary<string, (int Count, int Last)>(StringComparer.Ordinal);
         // Names repeat across lists and aliases; normalize each distinct string once, on all cores.
         var distinct = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var list in lists)
@@ -84,6 +89,16 @@ internal sealed partial class MatchEngine
                     tokenBuffer.Clear();
                     foreach (var t in normalized.Tokens)
                     {
+                        // Words inside phrases count towards their rarity too: BYURO is common even though it
+                        // mostly hides inside KONSTRUKTORSKOE BYURO, so a broken-up phrase leaves light words.
+                        if (t.Parts is { } parts)
+                        {
+                            foreach (var part in parts)
+                            {
+                                if (part == t.Key) continue;
+                                if (!componentDf.TryGetValue(part, out var c) || c.Last != entryIndex) componentDf[part] = (c.Count + 1, entryIndex);
+                            }
+                        }
                         if (tokenBuffer.Count == MaxTokens) break;
                         if (!ids.TryGetValue(t.Key, out var id))
                         {
@@ -111,14 +126,27 @@ internal sealed partial class MatchEngine
         }
 
         var weights = new float[keys.Count];
+        var genericCap = Weights.GenericCap(entries.Count);
+        var generic = PhraseTable.Default.GenericKeys;
         for (var i = 0; i < weights.Length; i++)
         {
             weights[i] = classes[i] switch
             {
                 TokenClass.LegalForm => Weights.LegalForm,
                 TokenClass.Stop => Weights.Stop,
-                _ => Weights.IdfWeight(df[i], entries.Count),
+                _ when generic.Contains(keys[i]) => Math.Min(genericCap, Weights.IdfWeight(Df(i), entries.Count)),
+                _ => Weights.IdfWeight(Df(i), entries.Count),
             };
+        }
+        int Df(int i) => componentDf.TryGetValue(keys[i], out var c) ? df[i] + c.Count : df[i];
+
+        // Words seen only inside phrases still get a weight, for queries that break the phrase up.
+        var componentWeights = new Dictionary<string, float>(StringComparer.Ordinal);
+        foreach (var (key, c) in componentDf)
+        {
+            if (ids.ContainsKey(key)) continue;
+            var w = Weights.IdfWeight(c.Count, entries.Count);
+            componentWeights[key] = generic.Contains(key) ? Math.Min(genericCap, w) : w;
         }
         var classArray = classes.ToArray();
         var vocab = new Vocabulary(ids, keys.ToArray(), classArray, weights, df.ToArray());
@@ -142,7 +170,7 @@ internal sealed partial class MatchEngine
             for (var k = 0; k < tokens.Length; k++)
                 if (IndexOf(tokens, tokens[k], k) == k) postNames[fill[tokens[k]]++] = n;
         }
-        return new MatchEngine(vocab, deletions, counts, postNames, nameArray, entries.ToArray());
+        return new MatchEngine(vocab, deletions, counts, postNames, nameArray, entries.ToArray(), componentWeights);
     }
 
     // Names longer than this are cut: alignment uses 64-bit masks.

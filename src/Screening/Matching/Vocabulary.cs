@@ -55,6 +55,12 @@ internal static class Weights
     public static float FuzzySimilarity(int distance, int lengthA, int lengthB) =>
         1f - 0.8f * distance / Math.Max(lengthA, lengthB);
 
+    // Generic business words weigh at most what a word on 1% of the entries weighs.
+    public static float GenericCap(int entries) => IdfWeight(Math.Max(1, entries / 100), entries);
+
     public static float IdfWeight(int df, int entries) =>
-        Math.Max(Floor, (float)Math.Log((entries + 1.0) / Math.Max(1, df)));
+        Math.Max(Floor, (float)Math.Pow(Math.Log((entries + 1.0) / Math.Max(1, df)), IdfExponent));
+
+    // Above 1, rare words dominate common ones more strongly (see the evaluation's sweep).
+    public static double IdfExponent = double.Parse(Environment.GetEnvironmentVariable("SCREENING_IDF_EXP") ?? "2", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -214,21 +214,46 @@ internal static class NameNormalizer
                 continue;
             }
             string original, text;
+            var parts = new string[len];
             if (len == 1)
             {
                 original = tokens[i].Original;
                 text = tokens[i].Text;
+                parts[0] = tokens[i].Key;
             }
             else
             {
                 var o = new string[len];
                 var t = new string[len];
-                for (var k = 0; k < len; k++) { o[k] = tokens[i + k].Original; t[k] = tokens[i + k].Text; }
+                for (var k = 0; k < len; k++) { o[k] = tokens[i + k].Original; t[k] = tokens[i + k].Text; parts[k] = tokens[i + k].Key; }
                 original = string.Join(' ', o);
                 text = string.Join(' ', t);
             }
-            result.Add(new NameToken(original, text, phrase.Canonical, phrase.Class, phrase.Origin));
+            result.Add(new NameToken(original, text, phrase.Canonical, phrase.Class, phrase.Origin, parts));
             i += len;
+        }
+
+        // Then phrases broken up by reordering or an inserted word: collapse them where their first word stood.
+        if (result.Count > 2)
+        {
+            var positions = new List<int>(8);
+            while (table.MatchScattered(result, positions) is { } scattered)
+            {
+                positions.Sort();
+                var o = new string[positions.Count];
+                var t = new string[positions.Count];
+                var parts = new string[positions.Count];
+                for (var k = 0; k < positions.Count; k++)
+                {
+                    var tok = result[positions[k]];
+                    o[k] = tok.Original;
+                    t[k] = tok.Text;
+                    parts[k] = tok.Key;
+                }
+                var merged = new NameToken(string.Join(' ', o), string.Join(' ', t), scattered.Canonical, scattered.Class, scattered.Origin, parts);
+                for (var k = positions.Count - 1; k >= 1; k--) result.RemoveAt(positions[k]);
+                result[positions[0]] = merged;
+            }
         }
         return result;
     }

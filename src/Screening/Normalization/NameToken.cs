@@ -19,7 +19,8 @@ internal enum TokenClass : byte
 /// <param name="Key">The matching key: romanization-folded, abbreviations and legal forms canonicalized.</param>
 /// <param name="Class">The token's class.</param>
 /// <param name="Origin">How the key was derived from the text (plain, transliterated, abbreviation, legal form).</param>
-internal sealed record NameToken(string Original, string Text, string Key, TokenClass Class, KeyOrigin Origin);
+/// <param name="Parts">For a token made from a phrase (KONSTRUKTORSKOE BYURO -> KB), the keys of the words it was made of.</param>
+internal sealed record NameToken(string Original, string Text, string Key, TokenClass Class, KeyOrigin Origin, string[]? Parts = null);
 
 /// <summary>How a token's key relates to its text.</summary>
 internal enum KeyOrigin : byte

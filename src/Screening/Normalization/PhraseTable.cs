@@ -9,11 +9,14 @@ internal sealed class PhraseTable
     // Phrases whose first key is long enough for a one-edit match, bucketed by first letter and length.
     private readonly Dictionary<(char, int), List<Phrase>> _fuzzyFirst = [];
 
-    internal sealed record Phrase(string[] Keys, string Canonical, TokenClass Class, KeyOrigin Origin);
+    internal sealed record Phrase(string[] Keys, string[] Texts, string Canonical, TokenClass Class, KeyOrigin Origin);
 
     public static PhraseTable Default { get; } = Load();
 
     public int MaxLength { get; private set; }
+
+    /// <summary>Keys of generic business words, whose weight is capped (see Data/phrases.txt).</summary>
+    public HashSet<string> GenericKeys { get; } = new(StringComparer.Ordinal);
 
     private static PhraseTable Load()
     {
@@ -28,9 +31,20 @@ internal sealed class PhraseTable
             if (line.Length == 0 || line[0] == '#') continue;
             var cols = line.Split('\t');
             if (cols.Length != 3) throw new InvalidOperationException($"phrases.txt, line {lineNo}: expected 3 tab-separated columns.");
+            if (cols[0] == "generic")
+            {
+                foreach (var variant in cols[2].Split('|'))
+                {
+                    // A generic word may itself be a term (TECHNOLOGY): take the key the normalizer gives it.
+                    var key = "";
+                    foreach (var t in NameNormalizer.Tokenize(variant.Trim())) key += t.Key;
+                    if (key.Length > 0) table.GenericKeys.Add(key);
+                }
+                continue;
+            }
             var (cls, origin) = cols[0] switch
             {
-                "legal" => (TokenClass.LegalForm, KeyOrigin.LegalForm),
+                "legal" or "part" => (TokenClass.LegalForm, KeyOrigin.LegalForm),
                 "term" => (TokenClass.Word, KeyOrigin.Term),
                 "stop" => (TokenClass.Stop, KeyOrigin.Term),
                 _ => throw new InvalidOperationException($"phrases.txt, line {lineNo}: unknown class '{cols[0]}'."),
@@ -43,18 +57,31 @@ internal sealed class PhraseTable
                 var tokens = NameNormalizer.Tokenize(variant.Trim());
                 if (tokens.Count == 0) continue;
                 var keys = new string[tokens.Count];
-                for (var i = 0; i < keys.Length; i++) keys[i] = tokens[i].Key;
-                table.Add(new Phrase(keys, canonical, cls, origin));
+                var texts = new string[tokens.Count];
+                for (var i = 0; i < keys.Length; i++) { keys[i] = tokens[i].Key; texts[i] = tokens[i].Text; }
+                // A "part" stands for itself: only the same word (or a misspelling of it) meets it.
+                table.Add(new Phrase(keys, texts, cols[0] == "part" ? keys[0] : canonical, cls, origin));
             }
         }
         return table;
     }
 
+    // Multi-word phrases by each of their keys, for the order-free pass.
+    private readonly Dictionary<string, List<Phrase>> _byAnyKey = new(StringComparer.Ordinal);
+
     private void Add(Phrase p)
     {
+        if (p.Keys.Length > 1)
+        {
+            foreach (var k in p.Keys)
+            {
+                if (!_byAnyKey.TryGetValue(k, out var any)) _byAnyKey[k] = any = [];
+                if (!any.Contains(p)) any.Add(p);
+            }
+        }
         if (!_byFirstKey.TryGetValue(p.Keys[0], out var list)) _byFirstKey[p.Keys[0]] = list = [];
         list.Add(p);
-        if (p.Keys[0].Length >= FuzzyMinLength)
+        if (p.Texts[0].Length >= FuzzyMinLength)
         {
             var bucket = (p.Keys[0][0], p.Keys[0].Length);
             if (!_fuzzyFirst.TryGetValue(bucket, out var fl)) _fuzzyFirst[bucket] = fl = [];
@@ -63,11 +90,14 @@ internal sealed class PhraseTable
         MaxLength = Math.Max(MaxLength, p.Keys.Length);
     }
 
-    // Long words in legal forms (OBSHCHESTVO, OTVETSTVENNOSTYU) are often misspelled: allow one edit.
-    private const int FuzzyMinLength = 7;
+    // Words in legal forms (OBSHCHESTVO, OTVETSTVENNOSTYU, STOCK) are often misspelled: allow one edit from five letters on.
+    private const int FuzzyMinLength = 5;
 
-    private static bool KeyEquals(string phraseKey, string tokenKey) =>
-        phraseKey == tokenKey || (phraseKey.Length >= FuzzyMinLength && tokenKey.Length >= FuzzyMinLength - 1 && Matching.EditDistance.Osa(phraseKey, tokenKey, 1) <= 1);
+    // One edit on the plain texts (the list word has five letters or more, the token four), or on the keys when both have five.
+    private static bool FuzzyEquals(string phraseKey, string phraseText, NameToken token) =>
+        phraseText.Length >= FuzzyMinLength && token.Text.Length >= FuzzyMinLength - 1 &&
+        (Matching.EditDistance.Osa(phraseText, token.Text, 1) <= 1 ||
+         (token.Text.Length >= FuzzyMinLength && Matching.EditDistance.Osa(phraseKey, token.Key, 1) <= 1));
 
     /// <summary>Finds the longest phrase starting at <paramref name="start"/>; returns its length or 0.</summary>
     public int Match(List<NameToken> tokens, int start, out Phrase? phrase)
@@ -76,11 +106,45 @@ internal sealed class PhraseTable
         var best = 0;
         var first = tokens[start].Key;
         if (_byFirstKey.TryGetValue(first, out var candidates)) Consider(candidates, tokens, start, ref best, ref phrase);
-        if (first.Length >= FuzzyMinLength - 1)
+        if (tokens[start].Text.Length >= FuzzyMinLength - 1)
         {
-            // A misspelling keeps the first letter and changes the length by at most one.
-            for (var len = first.Length - 1; len <= first.Length + 1; len++)
+            // A misspelling keeps the first letter and changes the key's length by at most two.
+            for (var len = first.Length - 2; len <= first.Length + 2; len++)
                 if (_fuzzyFirst.TryGetValue((first[0], len), out var fuzzy)) Consider(fuzzy, tokens, start, ref best, ref phrase);
+        }
+        return best;
+    }
+
+    /// <summary>
+    /// Order-free pass: the longest multi-word phrase whose every word occurs among the unconsumed word tokens,
+    /// in any order and with other words between (JOINT BANK ... STOCK COMPANY). Fills <paramref name="positions"/>.
+    /// </summary>
+    public Phrase? MatchScattered(List<NameToken> tokens, List<int> positions)
+    {
+        Phrase? best = null;
+        positions.Clear();
+        var trial = new List<int>(8);
+        foreach (var t in tokens)
+        {
+            if (t.Class != TokenClass.Word || !_byAnyKey.TryGetValue(t.Key, out var candidates)) continue;
+            foreach (var p in candidates)
+            {
+                if (best is not null && p.Keys.Length <= best.Keys.Length) continue;
+                trial.Clear();
+                var ok = true;
+                foreach (var key in p.Keys)
+                {
+                    var found = -1;
+                    for (var i = 0; i < tokens.Count && found < 0; i++)
+                        if (tokens[i].Class == TokenClass.Word && tokens[i].Key == key && !trial.Contains(i)) found = i;
+                    if (found < 0) { ok = false; break; }
+                    trial.Add(found);
+                }
+                if (!ok) continue;
+                best = p;
+                positions.Clear();
+                positions.AddRange(trial);
+            }
         }
         return best;
     }
@@ -91,10 +155,12 @@ internal sealed class PhraseTable
         {
             if (p.Keys.Length <= best || start + p.Keys.Length > tokens.Count) continue;
             var ok = true;
+            // One-word terms (TRADE, PLANT) must match exactly: a misspelling there is more likely another word.
+            var fuzzy = p.Keys.Length > 1 || p.Class == TokenClass.LegalForm || p.Texts[0].Length >= 6;
             for (var k = 0; k < p.Keys.Length && ok; k++)
             {
                 var t = tokens[start + k];
-                ok = t.Class != TokenClass.Number && KeyEquals(p.Keys[k], t.Key);
+                ok = t.Class != TokenClass.Number && (p.Keys[k] == t.Key || (fuzzy && FuzzyEquals(p.Keys[k], p.Texts[k], t)));
             }
             if (ok)
             {

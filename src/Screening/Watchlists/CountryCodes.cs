@@ -332,6 +332,7 @@ public static class CountryCodes
         ("British Virgin Islands", "VG"), ("Virgin Islands, British", "VG"), ("Kosovo", "XK"), ("Netherlands Antilles", "CW"),
         ("Kazakhstan", "KZ"), ("Uzbekistan", "UZ"), ("Tajikistan", "TJ"), ("Turkmenistan", "TM"), ("Armenia", "AM"), ("Georgia", "GE"), ("Azerbaijan", "AZ"),
         ("Serbia", "RS"), ("Montenegro", "ME"), ("Samoa", "WS"), ("American Samoa", "AS"), ("South Sudan", "SS"), ("Sudan", "SD"),
+        ("Central African Republic", "CF"), ("Cote d Ivoire", "CI"), ("Bahamas, The", "BS"), ("Man, Isle of", "IM"), ("Gambia, The", "GM"),
         ("Federal Republic of Germany", "DE"), ("Deutschland", "DE"), ("Россия", "RU"), ("Российская Федерация", "RU"), ("中国", "CN"), ("香港", "HK"),
     ];
 }

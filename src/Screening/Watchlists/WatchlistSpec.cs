@@ -1,4 +1,5 @@
 using Screening.Watchlists.Formats.Json;
+using Screening.Watchlists.Formats.Ofac;
 
 namespace Screening.Watchlists;
 
@@ -9,7 +10,7 @@ namespace Screening.Watchlists;
 public static class WatchlistSpec
 {
     /// <summary>The kinds this version understands.</summary>
-    public static IReadOnlyList<string> Kinds { get; } = ["json"];
+    public static IReadOnlyList<string> Kinds { get; } = ["json", OfacSdnProvider.Kind, OfacConsolidatedProvider.Kind];
 
     /// <summary>Creates the provider a SPEC names.</summary>
     /// <param name="spec">For example <c>json:lists/in-house.json</c> or <c>ofac-sdn:data/ofac_sdn</c>.</param>
@@ -25,6 +26,8 @@ public static class WatchlistSpec
         return kind switch
         {
             "json" => new JsonWatchlistProvider(path),
+            OfacSdnProvider.Kind => new OfacSdnProvider(path),
+            OfacConsolidatedProvider.Kind => new OfacConsolidatedProvider(path),
             _ => throw new FormatException($"Unknown list kind '{kind}' in SPEC '{spec}'; known kinds: {string.Join(", ", Kinds)}."),
         };
     }

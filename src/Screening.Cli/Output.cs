@@ -1,0 +1,220 @@
+using System.Buffers;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace Screening.Cli;
+
+/// <summary>
+/// Standard output, or a file written whole or not at all: the text goes to a temporary file beside the target and is
+/// moved over it only on <see cref="CommitAsync"/>, so an aborted run never leaves a half report that looks complete.
+/// </summary>
+internal sealed class OutputFile : IDisposable
+{
+    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
+    private readonly string? _target;
+    private readonly string? _temp;
+    private bool _committed;
+
+    private OutputFile(TextWriter writer, string? target, string? temp)
+    {
+        Writer = writer;
+        _target = target;
+        _temp = temp;
+    }
+
+    public TextWriter Writer { get; }
+
+    /// <summary>Opens <paramref name="path"/>, or <paramref name="stdout"/> when it is null or <c>-</c>.</summary>
+    public static OutputFile Open(string? path, TextWriter stdout)
+    {
+        if (path is null or "-") return new OutputFile(stdout, null, null);
+        var full = Path.GetFullPath(path);
+        var dir = Path.GetDirectoryName(full) ?? ".";
+        if (!Directory.Exists(dir)) throw new DirectoryNotFoundException($"the folder of --output {path} does not exist");
+        var temp = Path.Combine(dir, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
+        var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+        return new OutputFile(new StreamWriter(stream, Utf8NoBom, 1 << 16), full, temp);
+    }
+
+    public async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        await Writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+        if (_target is null) return;
+        await Writer.DisposeAsync().ConfigureAwait(false);
+        File.Move(_temp!, _target, overwrite: true);
+        _committed = true;
+    }
+
+    public void Dispose()
+    {
+        if (_target is null || _committed) return;
+        Writer.Dispose();
+        try
+        {
+            File.Delete(_temp!);
+        }
+        catch (IOException)
+        {
+            // Best effort: the temporary name starts with a dot and says what it is.
+        }
+    }
+}
+
+/// <summary>Writes batch results in one output format.</summary>
+internal interface IResultWriter
+{
+    void WriteHeader();
+
+    /// <summary>Writes one input row's result; <paramref name="error"/> is why the row could not be screened, if so.</summary>
+    void Write(ScreeningResult result, string? error);
+}
+
+/// <summary>One JSON object per input row, one line each, written with <see cref="Utf8JsonWriter"/>.</summary>
+internal sealed class JsonlResultWriter : IResultWriter
+{
+    private readonly TextWriter _out;
+    private readonly ArrayBufferWriter<byte> _buffer = new(4096);
+    private readonly Utf8JsonWriter _json;
+    private char[] _chars = new char[4096];
+
+    public JsonlResultWriter(TextWriter output)
+    {
+        _out = output;
+        // Relaxed escaping keeps Cyrillic and Han readable; it still escapes quotes, backslashes and control characters.
+        _json = new Utf8JsonWriter(_buffer, new JsonWriterOptions { Indented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+    }
+
+    public void WriteHeader()
+    {
+    }
+
+    public void Write(ScreeningResult result, string? error)
+    {
+        _buffer.ResetWrittenCount();
+        _json.Reset(_buffer);
+        var w = _json;
+        w.WriteStartObject();
+        w.WriteString("id", result.RequestId);
+        w.WriteString("name", result.Query);
+        w.WriteBoolean("hit", result.IsHit);
+        w.WriteStartArray("matches");
+        foreach (var m in result.Matches)
+        {
+            w.WriteStartObject();
+            w.WriteString("listId", m.ListId);
+            w.WriteString("entryId", m.EntryId);
+            w.WriteString("name", m.PrimaryName);
+            w.WriteString("matchedName", m.MatchedName);
+            w.WriteNumber("score", m.Score);
+            w.WriteString("explanation", m.Explanation);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        if (error is not null) w.WriteString("error", error);
+        w.WriteEndObject();
+        w.Flush();
+
+        var bytes = _buffer.WrittenSpan;
+        var max = Encoding.UTF8.GetMaxCharCount(bytes.Length);
+        if (_chars.Length < max) _chars = new char[Math.Max(max, _chars.Length * 2)];
+        var n = Encoding.UTF8.GetChars(bytes, _chars);
+        _out.Write(_chars, 0, n);
+        _out.Write('\n');
+    }
+}
+
+/// <summary>One CSV row per match, or one row with empty match fields when a name has none (RFC 4180 quoting).</summary>
+internal sealed class CsvResultWriter(TextWriter output) : IResultWriter
+{
+    public const string Header = "id,name,hit,listId,entryId,matchedName,score";
+
+    public void WriteHeader()
+    {
+        output.Write(Header);
+        output.Write('\n');
+    }
+
+    public void Write(ScreeningResult result, string? error)
+    {
+        if (result.Matches.Count == 0)
+        {
+            Field(result.RequestId);
+            output.Write(',');
+            Field(result.Query);
+            output.Write(",false,,,,\n");
+            return;
+        }
+        foreach (var m in result.Matches)
+        {
+            Field(result.RequestId);
+            output.Write(',');
+            Field(result.Query);
+            output.Write(",true,");
+            Field(m.ListId);
+            output.Write(',');
+            Field(m.EntryId);
+            output.Write(',');
+            Field(m.MatchedName);
+            output.Write(',');
+            output.Write(m.Score.ToString("R", CultureInfo.InvariantCulture));
+            output.Write('\n');
+        }
+    }
+
+    private void Field(string? value)
+    {
+        if (string.IsNullOrEmpty(value)) return;
+        if (value.AsSpan().IndexOfAny(",\"\r\n") < 0)
+        {
+            output.Write(value);
+            return;
+        }
+        output.Write('"');
+        output.Write(value.Replace("\"", "\"\"", StringComparison.Ordinal));
+        output.Write('"');
+    }
+}
+
+/// <summary>A progress bar (or, on standard input, a counter) redrawn on standard error a few times a second.</summary>
+internal sealed class Progress(TextWriter stderr, Stream? input)
+{
+    private const int Width = 24;
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private long _lastDraw = -1000;
+
+    public void Report(long rows, long hits)
+    {
+        if ((rows & 255) != 0) return;
+        var now = _clock.ElapsedMilliseconds;
+        if (now - _lastDraw < 250) return;
+        _lastDraw = now;
+        Draw(rows, hits, final: false);
+    }
+
+    public void Done(long rows, long hits)
+    {
+        Draw(rows, hits, final: true);
+        stderr.WriteLine();
+        stderr.Flush();
+    }
+
+    private void Draw(long rows, long hits, bool final)
+    {
+        var seconds = Math.Max(_clock.Elapsed.TotalSeconds, 1e-3);
+        var sb = new StringBuilder("\r");
+        if (input is { CanSeek: true, Length: > 0 })
+        {
+            var fraction = final ? 1.0 : Math.Clamp((double)input.Position / input.Length, 0, 1);
+            var filled = (int)(fraction * Width);
+            sb.Append('[').Append('#', filled).Append('-', Width - filled).Append(CultureInfo.InvariantCulture, $"] {fraction,4:P0} ");
+        }
+        sb.Append(CultureInfo.InvariantCulture, $"{rows:N0} names, {hits:N0} hits, {rows / seconds:N0} names/s");
+        if (final) sb.Append(CultureInfo.InvariantCulture, $", {seconds:0.0} s");
+        sb.Append("   ");
+        stderr.Write(sb.ToString());
+        stderr.Flush();
+    }
+}

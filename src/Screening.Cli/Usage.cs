@@ -1,0 +1,110 @@
+using Screening.Watchlists;
+
+namespace Screening.Cli;
+
+/// <summary>The help texts.</summary>
+internal static class Usage
+{
+    private static string Kinds => string.Join(", ", WatchlistSpec.Kinds);
+
+    public static string For(CommandKind command) => command switch
+    {
+        CommandKind.Screen => Screen,
+        CommandKind.Batch => Batch,
+        CommandKind.Lists => Lists,
+        CommandKind.Export => Export,
+        _ => General,
+    };
+
+    private static string ListOption => $"""
+          --list KIND:PATH   A watchlist to screen; repeat for several. KIND is one of: {Kinds}.
+                             Default: the built-in watchlist embedded in the library.
+        """;
+
+    public static string General => $"""
+        screening - sanctions screening of company names with explained matches
+
+        Usage:
+          screening screen "NAME" [--list KIND:PATH]... [--threshold T] [--limit N] [--format text|json]
+                                  [--country CC] [--type organization|person|vessel|aircraft] [--fail-on-hit]
+          screening batch INPUT.csv [--list KIND:PATH]... [--output FILE] [--threshold T] [--limit N]
+                                    [--format csv|jsonl] [--fail-on-hit]
+          screening lists [--list KIND:PATH]... [--verbose]
+          screening export [--list KIND:PATH]... --output FILE.json
+
+        Commands:
+          screen   Screen one name and explain every match.
+          batch    Screen every row of a CSV file (columns name, optional id and country) on all cores.
+          lists    Show the loaded lists: version, publication date, SHA-256, entries and the load report.
+          export   Write the loaded lists in the JSON watchlist format.
+
+        {ListOption}
+
+        Exit codes: 0 success (hits or not), 2 usage or input error, 3 a hit with --fail-on-hit,
+                    1 unexpected error, 130 cancelled.
+        Run 'screening COMMAND --help' for a command's options.
+        """;
+
+    public static string Screen => $"""
+        Usage: screening screen "NAME" [options]
+
+        Screens one name and prints each match with its score, the matched name and why it matched.
+
+        Options:
+        {ListOption}
+          --threshold T      Report matches scoring at least T (0 < T <= 1). Default {ScreeningOptions.DefaultThreshold:0.00}.
+          --limit N          Report at most N matches. Default 10.
+          --format F         text (default) or json (the whole result, for the audit trail).
+          --country CC       Country hint (ISO code or name); adjusts scores, never excludes.
+          --type T           Entity-type hint: organization, person, vessel or aircraft; adjusts scores, never excludes.
+          --fail-on-hit      Exit with code 3 when there is a match.
+          -h, --help         Show this help.
+
+        A name starting with '-' goes after '--': screening screen -- "-NAME-".
+        """;
+
+    public static string Batch => $"""
+        Usage: screening batch INPUT.csv [options]
+
+        Screens every row of INPUT.csv (- reads standard input). The header row must have a 'name' column and may
+        have 'id' and 'country' columns (any case); other columns are ignored. UTF-8, with or without a BOM.
+        Rows are streamed: memory stays flat on millions of rows, and output keeps the input order.
+
+        Options:
+        {ListOption}
+          --output FILE      Write the results to FILE (written whole or not at all). Default: standard output.
+          --threshold T      Report matches scoring at least T (0 < T <= 1). Default {ScreeningOptions.DefaultThreshold:0.00}.
+          --limit N          Report at most N matches per row. Default 10.
+          --format F         jsonl (default): one JSON object per input row;
+                             csv: one row per match, or one row with empty match fields when there is none.
+          --fail-on-hit      Exit with code 3 when any row has a match.
+          -h, --help         Show this help.
+
+        A row whose name cannot be screened (empty, too long, no letters) is written without matches (JSONL adds an
+        "error" field), reported on standard error, and makes the exit code 2 once the whole file is done.
+        """;
+
+    public static string Lists => $"""
+        Usage: screening lists [--list KIND:PATH]... [--verbose]
+
+        Loads the lists and prints, for each: id, display name, version, publication date, SHA-256 of the source,
+        entry count and the load report (rows read, loaded, rejected, orphans, duplicates, warnings).
+
+        Options:
+        {ListOption}
+          --verbose          List every load issue with its file, row and field.
+          -h, --help         Show this help.
+        """;
+
+    public static string Export => $"""
+        Usage: screening export [--list KIND:PATH]... --output FILE.json
+
+        Loads the lists and writes their entries in the project's JSON watchlist format (screening-watchlist/1).
+        Several lists are merged into one document; entry ids become LISTID:ENTRYID and each entry is tagged list-id:LISTID.
+
+        Options:
+        {ListOption}
+          --output FILE      The JSON file to write (- for standard output). Required.
+          -h, --help         Show this help.
+        """;
+}
