@@ -58,5 +58,19 @@ internal static class BenchSettings
         }
     }
 
+    /// <summary>
+    /// Screens the queries for a while before measuring, so tiered JIT and PGO reach optimized code first. A short
+    /// job's few warm-up invocations are not enough on a busy machine, where the background tier-up compiles late.
+    /// </summary>
+    public static void WarmUp(Screener screener, IEnumerable<string[]> querySets, TimeSpan duration)
+    {
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        var sets = querySets.ToArray();
+        while (sw.Elapsed < duration)
+            foreach (var set in sets)
+                foreach (var q in set) screener.Screen(q);
+        Thread.Sleep(250); // let the last background compilations land
+    }
+
     public static string ResultsFolder => Path.Combine(RepositoryRoot, "benchmarks", "results");
 }

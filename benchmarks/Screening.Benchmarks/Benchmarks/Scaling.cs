@@ -41,6 +41,7 @@ public class Scaling
             if (typo is not null) _listedTypos[i++] = typo;
         }
         _unlisted = new QueryMix(SdnData.List).Build(QueryCategory.Unlisted, QueryCount);
+        BenchSettings.WarmUp(_screener, [_listedTypos, _unlisted], TimeSpan.FromSeconds(3));
         Console.WriteLine($"// Scaling: {Names:N0} names ({list.Entries.Count:N0} entries, {_screener.Engine.VocabularySize:N0} distinct tokens), " +
                           $"generated in {generated.TotalSeconds:F1} s, built in {(started.Elapsed - generated).TotalSeconds:F1} s");
     }

@@ -42,6 +42,7 @@ public class ScreenLatency
         _unlisted = mix.Build(QueryCategory.Unlisted, QueriesPerCategory);
         // One query from each of five categories: the baseline and the screener see the same five.
         _baselineQueries = [_exact[0], _oneTypo[0], _cyrillic[1], _legalSwap[0], _unlisted[0]];
+        BenchSettings.WarmUp(_screener, [_exact, _alias, _oneTypo, _twoTypos, _cyrillic, _chinaHk, _legalSwap, _unlisted], TimeSpan.FromSeconds(3));
         Console.WriteLine($"// ScreenLatency: {_screener.Engine.NameCount:N0} names, {_allNames.Length:N0} baseline choices, {QueriesPerCategory} queries per category");
     }
 
