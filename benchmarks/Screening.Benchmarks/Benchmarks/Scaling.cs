@@ -43,7 +43,8 @@ public class Scaling
         _unlisted = new QueryMix(SdnData.List).Build(QueryCategory.Unlisted, QueryCount);
         BenchSettings.WarmUp(_screener, [_listedTypos, _unlisted], TimeSpan.FromSeconds(3));
         Console.WriteLine($"// Scaling: {Names:N0} names ({list.Entries.Count:N0} entries, {_screener.Engine.VocabularySize:N0} distinct tokens), " +
-                          $"generated in {generated.TotalSeconds:F1} s, built in {(started.Elapsed - generated).TotalSeconds:F1} s");
+                          $"generated in {generated.TotalSeconds:F1} s, built in {(started.Elapsed - generated).TotalSeconds:F1} s; " +
+                          $"candidates per query: listed {Candidates(_listedTypos)}, unlisted {Candidates(_unlisted)}");
     }
 
     [Benchmark(OperationsPerInvoke = QueryCount)]
@@ -51,6 +52,21 @@ public class Scaling
 
     [Benchmark(OperationsPerInvoke = QueryCount)]
     public int Unlisted() => ScreenAll(_unlisted);
+
+    // Mean and max of the candidate names the index hands to scoring: what grows with the list.
+    private string Candidates(string[] queries)
+    {
+        long sum = 0;
+        var max = 0;
+        var worst = "";
+        foreach (var q in queries)
+        {
+            var n = _screener.Engine.CandidateCount(Screening.Normalization.NameNormalizer.Normalize(q), _screener.Threshold);
+            sum += n;
+            if (n > max) (max, worst) = (n, q);
+        }
+        return $"mean {sum / (double)queries.Length:F0}, max {max:N0} ('{worst}')";
+    }
 
     private int ScreenAll(string[] queries)
     {

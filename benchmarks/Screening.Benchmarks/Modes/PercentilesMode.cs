@@ -13,8 +13,8 @@ namespace Screening.Benchmarks.Modes;
 /// </summary>
 internal static class PercentilesMode
 {
-    // Names built from the commonest words, legal forms only, single letters, very long names: where an
-    // inverted index can degrade.
+    // Names built from the commonest words, legal forms only (or misspelt, so they read as words), single letters,
+    // very long names: where an inverted index can degrade.
     private static readonly string[] Probes =
     [
         "INTERNATIONAL TRADING COMPANY LIMITED",
@@ -35,6 +35,9 @@ internal static class PercentilesMode
         "ООО ТЕХНОЛОГИИ",
         "A B C D E F G H",
         "1 2 3 4 5 6",
+        "DE TECHNOLOGIE LIMIETD",
+        "GLOBAL TRDING LIMTED",
+        "INTERNATINAL TRADING COMPNY",
         string.Join(' ', Enumerable.Repeat("INTERNATIONAL TRADING GROUP SHIPPING INVESTMENT", 12)),
         string.Join(' ', Enumerable.Repeat("MOHAMMAD ALI HASSAN AHMED", 20)),
     ];
