@@ -1,0 +1,165 @@
+namespace Screening.Tests.Matching;
+
+/// <summary>
+/// Labelled real pairs: variants that must find their entry and different firms that must not, against a small list
+/// of real OFAC SDN and BIS Entity List names (US public domain, copied verbatim with their SDN entry numbers).
+/// A case the matcher gets wrong today is kept with <c>Skip = "known miss: ..."</c> rather than dropped.
+/// </summary>
+public class RegressionTests
+{
+    private static readonly Lazy<Task<Screener>> Shared = new(() => new ScreenerBuilder().AddWatchlist(Fixture()).BuildAsync());
+
+    private static WatchlistEntry Org(string id, string country, params string[] names) => new()
+    {
+        Id = id,
+        Type = EntityType.Organization,
+        Countries = [country],
+        Names = names.Select((n, i) => new EntryName(n, i == 0 ? NameStrength.Primary : NameStrength.Strong)).ToArray(),
+    };
+
+    internal static Watchlist Fixture() => new("regression", "Regression fixture (OFAC SDN and BIS Entity List names)", new WatchlistVersion("1"),
+    [
+        Org("46431", "RU", "JOINT STOCK COMPANY IZHEVSK ELECTROMECHANICAL PLANT KUPOL", "JSC IEMZ KUPOL", "AO IEMZ KUPOL", "AKTSIONERNOE OBSHCHESTVO IZHEVSKI ELEKTROMEKHANICHESKI ZAVOD KUPOL"),
+        Org("47749", "RU", "JSC IZHEVSK MOTOR PLANT AKSION HOLDING", "AO IZHEVSKII MOTOZAVOD AKSION KHOLDING", "IZHEVSK MOTOZAVOD AXION HOLDING JSC"),
+        Org("16865", "RU", "JOINT STOCK COMPANY AEROSPACE DEFENSE CONCERN ALMAZ-ANTEY", "JSC CONCERN VKO ALMAZ-ANTEY", "JOINT STOCK COMPANY AIR AND SPACE DEFENSE CONCERN ALMAZ-ANTEY",
+            "AKTSIONERNOE OBSHCHESTVO KONTSERN VOZDUSHNO-KOSMICHESKOI OBORONY ALMAZ-ANTEI", "AO KONTSERN VKO ALMAZ-ANTEI", "JOINT-STOCK COMPANY CONCERN ALMAZ-ANTEY"),
+        Org("16911", "RU", "JOINT STOCK COMPANY CONCERN KALASHNIKOV", "CONCERN KALASHNIKOV", "OJSC KALASHNIKOV CONCERN", "KALASHNIKOV CONCERN", "JSC KALASHNIKOV CONCERN"),
+        Org("18709", "RU", "JOINT STOCK COMPANY SBERBANK LEASING", "CJSC SBERBANK LEASING", "SBERBANK LEASING ZAO", "SBERBANK LIZING ZAKRYTOE AKTSIONERNOE OBSHCHESTVO", "SBERBANK LEASING JSC"),
+        Org("34638", "RU", "LIMITED LIABILITY COMPANY SBERBANK FACTORING", "SBERBANK FACTORING LLC", "SBERBANK FAKTORING"),
+        Org("18733", "RU", "VTB FACTORING LTD", "OBSHCHESTVO S OGRANICHENNOI OTVETSTVENNOSTYU VTB FAKTORING", "VTB FAKTORING OOO", "VTB FACTORING LIMITED"),
+        Org("18739", "RU", "VTB LEASING JOINT STOCK COMPANY", "JSC VTB LEASING", "AO VTB LIZING", "VTB LEASING JSC"),
+        Org("18722", "AM", "VTB BANK ARMENIA CLOSED JOINT STOCK COMPANY", "VTB BANK ARMENIA CJSC"),
+        Org("46649", "RU", "JOINT STOCK COMPANY PROMTECH DUBNA", "AO PROMTEKH DUBNA"),
+        Org("46667", "RU", "JOINT STOCK COMPANY PROMTECH ULYANOVSK", "JOINT STOCK COMPANY PROMTEKH ULYANOVSK"),
+        Org("46623", "RU", "JOINT STOCK COMPANY PROMTECH SERVICE", "CLOSED JOINT STOCK COMPANY PROMTEH SERVIS"),
+        Org("44319", "RU", "AO NPO KURGANPRIBOR", "AKTSIONERNOE OBSHCHESTVO NAUCHNOPROIZVODSTVENNOE OBEDINENIE KURGANPRIBOR", "KURGANPRIBOR JSC"),
+        Org("24646", "RU", "KVANT SCIENTIFIC RESEARCH INSTITUTE", "NAUCHNO-ISSLEDOVATELSKIY INSTITUT KVANT", "NII KVANT", "RUSSIAN FEDERAL STATE UNITARY ENTERPRISE SCIENTIFIC RESEARCH INSTITUTE KVANT"),
+        Org("37521", "RU", "LIMITED LIABILITY COMPANY NAUCHNO-PROIZVODSTVENNOYE OBYEDINENIYE RADIOVOLNA", "NPO RADIOVOLNA", "LLC RESEARCH AND PRODUCTION ASSOCIATION RADIOVOLNA"),
+        Org("36055", "RU", "SEVERNOE DESIGN BUREAU JOINT STOCK COMPANY", "SEVERNOE DESIGN BUREAU", "SEVERNOYE DESIGN BUREAU", "JSC SEVERNOYE PKB", "JOINT STOCK COMPANY NORTH DESIGN BUREAU", "JSC NORTH PKB"),
+        Org("36060", "RU", "ALMAZ CENTRAL MARINE DESIGN BUREAU JOINT STOCK COMPANY", "ALMAZ CENTRAL MARINE DESIGN BUREAU", "ALMAZ DESIGN BUREAU",
+            "JSC TSENTRALNOYE MORSKOYE KONSTRUKTORSKOYE BYURO ALMAZ", "JOINT-STOCK COMPANY CENTRAL SEA ENGINEERING OFFICE ALMAZ", "JOINT STOCK COMPANY CENTRAL MARINE DESIGN BUREAU ALMAZ", "JOINT-STOCK COMPANY TSMKB ALMAZ"),
+        Org("36038", "RU", "JOINT STOCK COMPANY CENTRAL DESIGN BUREAU FOR MARINE ENGINEERING RUBIN", "RUBIN DESIGN BUREAU", "JSC TSENTRALNOYE KONSTRUKTORSKOYE BYURO MORSKOY TEKHNIKI RUBIN", "JSC TSKB MT RUBIN"),
+        Org("35937", "RU", "MOLECULAR ELECTRONICS RESEARCH INSTITUTE, JOINT STOCK COMPANY", "AKTSIONERNOE OBSHCHESTVO NAUCHNO-ISSLEDOVATELSKI INSTITUT MOLEKULYARNOI ELEKTRONIKI",
+            "JOINT STOCK COMPANY NIIME", "NIIME, AO", "NAUCHNO ISSLEDOVATELSKI INSTITUT MOLEKULYARNOI ELEKTRONIKI AO"),
+        Org("44845", "RU", "INTECH ENGINEERING LTD", "OOO INTEKH INZHINIRING"),
+        Org("40178", "RU", "OKB SPEKTR OOO", "OBSCHCHESTVO S OGRANICHENNOI OTVETSTVENNOSTYU OKB SPEKTR", "ZAO OKB SPEKTR", "OKB SPECTR LLC"),
+        Org("48590", "CN", "JUHANG AVIATION TECHNOLOGY SHENZHEN CO., LTD."),
+        Org("47702", "CN", "SHENZHEN BIGUANG TRADING CO., LTD"),
+        Org("46716", "HK", "CADY TECH HK LIMITED"),
+        Org("45891", "CN", "BEIJING JIAHEHENGDE TECHNOLOGY COMPANY LIMITED", "JIAHE HENGDE TECHNOLOGY COMPANY", "JIAHEHENGDE TECHNOLOGY COMPANY LIMITED"),
+        Org("46669", "CN", "CHANG GUANG SATELLITE TECHNOLOGY CO., LTD.", "CHANGGUANG SATELLITE CO., LTD."),
+        // BIS Entity List (Consolidated Screening List, 2022).
+        Org("csl-lhi", "HK", "LHI Technology (H.K.) Company Limited"),
+        Org("csl-jadeshine", "HK", "Jadeshine Engineering (HK) Co."),
+        // Not a listed party: the classic homonym trap for "Bank of America".
+        Org("test-bank-of-armenia", "AM", "BANK OF ARMENIA"),
+    ]);
+
+    [Theory]
+    // exact and alias
+    [InlineData("exact", "JOINT STOCK COMPANY IZHEVSK ELECTROMECHANICAL PLANT KUPOL", "46431")]
+    [InlineData("alias", "AO IEMZ KUPOL", "46431")]
+    // case and punctuation
+    [InlineData("case-and-punctuation", "joint-stock company \u00ABizhevsk electromechanical plant kupol\u00BB", "46431")]
+    [InlineData("case-and-punctuation", "Cady Tech H.K. Ltd.", "46716")]
+    // legal form swapped or dropped
+    [InlineData("legal-form-swapped", "AO Izhevsk Electromechanical Plant Kupol", "46431")]
+    [InlineData("legal-form-swapped", "Sberbank Leasing AO", "18709")]
+    [InlineData("legal-form-swapped", "OOO VTB Factoring", "18733")]
+    [InlineData("legal-form-dropped", "Izhevsk Electromechanical Plant Kupol", "46431")]
+    [InlineData("legal-form-dropped", "Concern Kalashnikov", "16911")]
+    // typos
+    [InlineData("one-typo", "Izhevsk Electromechanicl Plant Kupol", "46431")]
+    [InlineData("one-typo", "Kalashnikow Concern", "16911")]
+    [InlineData("two-typos", "Kurganpribr NPO Joint Stok Company", "44319")]
+    // word order, split or joined words
+    [InlineData("word-order", "Kupol Izhevsk Electromechanical Plant JSC", "46431")]
+    [InlineData("split-or-joined", "Concern ALMAZANTEY", "16865")]
+    [InlineData("split-or-joined", "Jiahe Hengde Technology Co Ltd", "45891")]
+    [InlineData("split-or-joined", "Chang Guang Satellite Co., Ltd.", "46669")]
+    // tokens dropped or added
+    [InlineData("token-dropped", "Almaz-Antey Air Defense Concern", "16865")]
+    [InlineData("token-added", "Kalashnikov Concern Group", "16911", Skip = "known miss: GROUP does not occur in this list, so it gets the unknown-word weight (the largest) and the name scores 0.73 < 0.80 (the full SDN list knows GROUP as a common word; this small list does not); a generic business word should not weigh like a rare one")]
+    [InlineData("token-added", "Molecular Electronics Research Institute Holding JSC", "35937")]
+    // abbreviations
+    [InlineData("abbreviation", "Kvant Research Institute", "24646")]
+    [InlineData("abbreviation", "NPO Kurganpribor", "44319")]
+    [InlineData("abbreviation", "Scientific Production Association Radiovolna LLC", "37521")]
+    [InlineData("abbreviation", "Severnoye KB", "36055")]
+    // competing romanization and Cyrillic script
+    [InlineData("alternate-cyrillic-romanization", "Akcionernoe Obschestvo Izhevskiy Elektromehanicheskiy Zavod Kupol", "46431")]
+    [InlineData("alternate-cyrillic-romanization", "VTB Faktoring Obschestvo s Ogranichennoi Otvetstvennostiu", "18733")]
+    [InlineData("cyrillic-script", "АО «Концерн Калашников»", "16911")]
+    [InlineData("cyrillic-script", "АО ИЭМЗ Купол", "46431")]
+    [InlineData("cyrillic-script", "ООО «ВТБ Факторинг»", "18733")]
+    [InlineData("cyrillic-script", "АО «НПО Курганприбор»", "44319")]
+    // Chinese and Hong Kong supplier naming
+    [InlineData("chinese-supplier-naming", "Shenzhen Juhang Aviation Technology Co., Ltd.", "48590")]
+    [InlineData("chinese-supplier-naming", "Juhang Aviation Tech (Shenzhen) Company Limited", "48590")]
+    [InlineData("chinese-supplier-naming", "Biguang Trading (Shenzhen) Co Ltd", "47702")]
+    [InlineData("chinese-supplier-naming", "Cady Technology Hong Kong Limited", "46716")]
+    [InlineData("chinese-supplier-naming", "LHI Technology (Hong Kong) Co., Ltd.", "csl-lhi")]
+    [InlineData("chinese-supplier-naming", "Jadeshine Engineering Hong Kong Company Limited", "csl-jadeshine")]
+    public async Task Screen_RealVariant_FindsItsEntryFirst(string category, string query, string expectedId)
+    {
+        var screener = await Shared.Value;
+        var result = screener.Screen(query);
+        Assert.True(result.IsHit, $"[{category}] '{query}' found nothing; expected {expectedId}");
+        var top = result.Matches[0];
+        var expected = result.Matches.FirstOrDefault(m => m.EntryId == expectedId);
+        Assert.True(expected is not null, $"[{category}] '{query}' did not find {expectedId}; top was {top.EntryId} ({top.Score}): {top.Explanation}");
+        Assert.True(expected!.Score >= top.Score, $"[{category}] '{query}' ranked {expectedId} ({expected.Score}) below {top.EntryId} ({top.Score})");
+    }
+
+    [Theory]
+    // Sister entities: the same group, one distinctive word apart. Each must find itself and not its sister.
+    [InlineData("Sberbank Leasing", "18709", "34638")]
+    [InlineData("Sberbank Factoring", "34638", "18709")]
+    [InlineData("VTB Leasing", "18739", "18733")]
+    [InlineData("VTB Factoring", "18733", "18739")]
+    [InlineData("Promtech Dubna JSC", "46649", "46667")]
+    [InlineData("Promtech Ulyanovsk JSC", "46667", "46649")]
+    [InlineData("Izhevsk Motor Plant Axion", "47749", "46431")]
+    [InlineData("Central Design Bureau for Marine Engineering Rubin", "36038", "36060")]
+    [InlineData("Almaz Central Marine Design Bureau", "36060", "36038")]
+    public async Task Screen_SisterEntity_FindsOwnEntryNotSister(string query, string ownId, string sisterId)
+    {
+        var screener = await Shared.Value;
+        var result = screener.Screen(query);
+        Assert.Contains(result.Matches, m => m.EntryId == ownId);
+        var sister = result.Matches.FirstOrDefault(m => m.EntryId == sisterId);
+        Assert.True(sister is null, $"'{query}' also matched sister {sisterId} at {sister?.Score}: {sister?.Explanation}");
+    }
+
+    [Theory]
+    // Different firms that share words with a listed one: none of these may alert on it.
+    [InlineData("Bank of America", "test-bank-of-armenia")]
+    [InlineData("Bank of America Corporation", "18722")]
+    [InlineData("Promtech Kazan JSC", "46649")]
+    [InlineData("Promtech Kazan JSC", "46667")]
+    [InlineData("Sberbank Insurance LLC", "34638")]
+    [InlineData("Sberbank Insurance LLC", "18709")]
+    [InlineData("Severnaya Verf Shipbuilding Plant", "36055")]
+    [InlineData("Molecular Devices Inc", "35937")]
+    [InlineData("Izhevsk Mechanical Plant", "46431")]
+    public async Task Screen_DifferentFirm_DoesNotMatchListedEntry(string query, string listedId)
+    {
+        var screener = await Shared.Value;
+        var result = screener.Screen(query);
+        var hit = result.Matches.FirstOrDefault(m => m.EntryId == listedId);
+        Assert.True(hit is null, $"'{query}' matched {listedId} at {hit?.Score}: {hit?.Explanation}");
+    }
+
+    [Theory]
+    [InlineData("Bank of America")]
+    [InlineData("Hong Kong Technology Company Limited")]
+    [InlineData("Joint Stock Company")]
+    [InlineData("Shenzhen Trading Co., Ltd.")]
+    [InlineData("Research and Production Association")]
+    public async Task Screen_GenericOrUnlistedName_NoHit(string query)
+    {
+        var screener = await Shared.Value;
+        var result = screener.Screen(query);
+        Assert.False(result.IsHit, $"'{query}' matched {string.Join("; ", result.Matches.Select(m => $"{m.EntryId} {m.Score}: {m.Explanation}"))}");
+    }
+}
