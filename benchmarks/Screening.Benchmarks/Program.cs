@@ -48,7 +48,9 @@ catch (ArgumentException ex)
 // The child processes BenchmarkDotNet starts inherit the environment: make the (absolute) data path explicit there.
 BenchSettings.DataPath = BenchSettings.DataPath;
 
-var command = "dotnet run -c Release --project benchmarks/Screening.Benchmarks -- " + string.Join(' ', args.Select(a => a.Contains(' ', StringComparison.Ordinal) ? $"\"{a}\"" : a));
+// The command as a reader would retype it; the note is printed on its own.
+var shown = args.Where((a, i) => a != "--note" && (i == 0 || args[i - 1] != "--note"));
+var command = "dotnet run -c Release --project benchmarks/Screening.Benchmarks -- " + string.Join(' ', shown.Select(a => a.Contains(' ', StringComparison.Ordinal) || a.Contains('*', StringComparison.Ordinal) ? $"'{a}'" : a));
 if (mode is not null && rest.Count > 0)
 {
     Console.Error.WriteLine($"{mode} takes no BenchmarkDotNet arguments, got: {string.Join(' ', rest)}");
@@ -60,17 +62,36 @@ return mode switch
     "--memory" => MemoryMode.Run(note, command),
     "--batch" => BatchMode.Run(count ?? 1_000_000, cli, inProcess, note, command),
     "--show-queries" => ShowQueries(count ?? 10),
-    _ => Switch(rest.ToArray()),
+    _ => Switch(rest.ToArray(), note, command),
 };
 
-static int Switch(string[] bdnArgs)
+static int Switch(string[] bdnArgs, string? note, string command)
 {
+    var loadAtStart = Report.LoadAverage();
     BenchSettings.CommandLineJob = bdnArgs.Any(a => a is "--job" or "-j" || a.StartsWith("--job=", StringComparison.Ordinal));
     // A generous build timeout: the generated project rebuilds the library, slow on a busy machine.
     var config = ManualConfig.Create(DefaultConfig.Instance)
         .WithBuildTimeout(TimeSpan.FromMinutes(15))
         .WithArtifactsPath(Path.Combine(BenchSettings.RepositoryRoot, "benchmarks", "BenchmarkDotNet.Artifacts"));
-    var summaries = BenchmarkSwitcher.FromAssembly(typeof(BenchSettings).Assembly).Run(bdnArgs, config);
+    var summaries = BenchmarkSwitcher.FromAssembly(typeof(BenchSettings).Assembly).Run(bdnArgs, config).ToArray();
+    // Keep each class's summary with the other reports, unless a --job replaced the class's own job (a quick check).
+    foreach (var summary in summaries)
+    {
+        if (summary.BenchmarksCases.Length == 0) continue;
+        var type = summary.BenchmarksCases[0].Descriptor.Type;
+        var github = Path.Combine(summary.ResultsDirectoryPath, type.FullName + "-report-github.md");
+        if (!File.Exists(github)) continue;
+        if (BenchSettings.CommandLineJob)
+        {
+            Console.WriteLine($"// {type.Name}: a --job was given, so the summary is not copied to {BenchSettings.ResultsFolder}");
+            continue;
+        }
+        var path = new Report($"{type.Name} (BenchmarkDotNet, OFAC SDN)", command, note, loadAtStart)
+            .Line()
+            .Line(File.ReadAllText(github).Trim())
+            .Save(type.Name + ".md");
+        Console.WriteLine($"// Wrote {path}");
+    }
     return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
 }
 

@@ -20,6 +20,7 @@ internal static class BatchMode
 
     public static int Run(int count, string? cliPath, bool inProcess, string? note, string command)
     {
+        var loadAtStart = Report.LoadAverage();
         var input = Path.Combine(Path.GetTempPath(), $"screening-batch-{count}.csv");
         var output = Path.Combine(Path.GetTempPath(), $"screening-batch-{count}.jsonl");
         var sw = Stopwatch.StartNew();
@@ -27,7 +28,7 @@ internal static class BatchMode
         Console.WriteLine($"Wrote {count:N0} names to {input} ({new FileInfo(input).Length / 1e6:F1} MB; {derived:N0} SDN-derived, {withCountry:N0} with a country) in {sw.Elapsed.TotalSeconds:F1} s");
 
         var cli = inProcess ? null : FindCli(cliPath);
-        var report = new Report("Batch screening throughput (OFAC SDN)", command, note)
+        var report = new Report("Batch screening throughput (OFAC SDN)", command, note, loadAtStart)
             .Line($"- Input: {count:N0} names ({derived:N0} SDN-derived variants of every query category, the rest invented unlisted names; {withCountry:N0} rows with a country hint), {new FileInfo(input).Length / 1e6:F1} MB CSV")
             .Line($"- Cores: {Environment.ProcessorCount}");
         string[] header = ["Measure", "Value"];

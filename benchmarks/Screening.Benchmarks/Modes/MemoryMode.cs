@@ -11,6 +11,7 @@ internal static class MemoryMode
 {
     public static int Run(string? note, string command)
     {
+        var loadAtStart = Report.LoadAverage();
         var baseline = GC.GetTotalMemory(forceFullCollection: true);
         // Static tables (phrase table, country names) are loaded on first use and shared by every screener.
         NameNormalizer.Normalize("Warm-up Trading LLC");
@@ -78,7 +79,7 @@ internal static class MemoryMode
         };
         PercentilesMode.PrintTable(header, rows);
 
-        var report = new Report("Load, build and retained memory (OFAC SDN)", command, note)
+        var report = new Report("Load, build and retained memory (OFAC SDN)", command, note, loadAtStart)
             .Line($"- List: {list.Entries.Count:N0} entries from {BenchSettings.SdnFolder}; {engine.NameCount:N0} names, vocabulary {engine.VocabularySize:N0} tokens, deletion index {engine.DeletionIndexSize:N0} keys")
             .Line("- Retained memory: `GC.GetTotalMemory(forceFullCollection: true)` after minus before, with the library's static tables warmed before the first reading.")
             .Line($"- CPU is the process's user + system time over the step, all threads ({Environment.ProcessorCount} cores; the build normalizes names in parallel): on a busy machine wall time grows, CPU time much less.")

@@ -44,6 +44,7 @@ internal static class PercentilesMode
 
     public static int Run(int queryCount, int repeat, string? note, string command)
     {
+        var loadAtStart = Report.LoadAverage();
         Console.WriteLine($"Loading {BenchSettings.SdnFolder} ...");
         var list = SdnData.List;
         var screener = SdnData.BuildScreener(list);
@@ -129,7 +130,7 @@ internal static class PercentilesMode
             PrintTable(unlistedHeader, unlistedHits);
         }
 
-        var report = new Report("Single-query latency percentiles (OFAC SDN)", command, note)
+        var report = new Report("Single-query latency percentiles (OFAC SDN)", command, note, loadAtStart)
             .Line($"- List: {screener.Engine.NameCount:N0} names of {screener.Engine.EntryCount:N0} entries, {screener.Engine.VocabularySize:N0} distinct tokens; threshold {screener.Threshold:0.00}")
             .Line($"- Queries: {order.Length:N0} ({perCategory:N0} per category, seed {QueryMix.DefaultSeed}, interleaved); two untimed warm-up passes; {(repeat == 1 ? "each query timed once" : $"each query timed {repeat} times back to back, fastest kept (filters preemption on a busy machine)")} with `Stopwatch` on one thread; {gcs} gen-0 GCs during the timed pass")
             .Line($"- Pools: {mix.Describe()}")

@@ -9,10 +9,11 @@ namespace Screening.Benchmarks.Modes;
 internal sealed class Report
 {
     private readonly StringBuilder _md = new();
-    private readonly string _loadAtStart = LoadAverage();
+    private readonly string _loadAtStart;
 
-    public Report(string title, string command, string? note)
+    public Report(string title, string command, string? note, string? loadAtStart = null)
     {
+        _loadAtStart = loadAtStart ?? LoadAverage();
         _md.AppendLine(CultureInfo.InvariantCulture, $"# {title}").AppendLine();
         if (!string.IsNullOrWhiteSpace(note)) _md.AppendLine(CultureInfo.InvariantCulture, $"> **{note.Trim()}**").AppendLine();
         _md.AppendLine(CultureInfo.InvariantCulture, $"- Command: `{command}`");
@@ -83,18 +84,25 @@ internal sealed class Report
 
     private static string GitCommit()
     {
+        var sha = Git("rev-parse --short HEAD");
+        if (string.IsNullOrEmpty(sha)) return "n/a";
+        return string.IsNullOrEmpty(Git("status --porcelain --untracked-files=no")) ? sha : sha + " with uncommitted changes";
+    }
+
+    private static string? Git(string arguments)
+    {
         try
         {
-            using var git = Process.Start(new ProcessStartInfo("git", "rev-parse --short HEAD")
+            using var git = Process.Start(new ProcessStartInfo("git", arguments)
             {
                 WorkingDirectory = BenchSettings.RepositoryRoot, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
             });
-            if (git is null) return "n/a";
-            var sha = git.StandardOutput.ReadToEnd().Trim();
+            if (git is null) return null;
+            var output = git.StandardOutput.ReadToEnd().Trim();
             git.WaitForExit();
-            return git.ExitCode == 0 && sha.Length > 0 ? sha : "n/a";
+            return git.ExitCode == 0 ? output : null;
         }
-        catch (System.ComponentModel.Win32Exception) { return "n/a"; }
+        catch (System.ComponentModel.Win32Exception) { return null; }
     }
 
     /// <summary>Peak resident set of a process, from /proc where available.</summary>
