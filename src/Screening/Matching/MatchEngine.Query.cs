@@ -10,12 +10,14 @@ internal sealed partial class MatchEngine
         var m = Math.Min(tokens.Length, MaxTokens);
         var keys = new string[m];
         var textLengths = new int[m];
+        var texts = new string?[m];
         var classes = new TokenClass[m];
         var vocabIds = new int[m];
         for (var i = 0; i < m; i++)
         {
             keys[i] = tokens[i].Key;
             textLengths[i] = tokens[i].Text.Length;
+            texts[i] = tokens[i].Class == TokenClass.Word && !tokens[i].Text.Contains(' ', StringComparison.Ordinal) ? tokens[i].Text : null;
             classes[i] = tokens[i].Class;
             vocabIds[i] = _vocab.Find(keys[i]);
         }
@@ -50,7 +52,7 @@ internal sealed partial class MatchEngine
 
         var q = new PreparedQuery
         {
-            Name = name, Keys = keys, TextLengths = textLengths, Classes = classes, Vocab = vocabIds, TokenWeights = new float[m],
+            Name = name, Keys = keys, TextLengths = textLengths, Texts = texts, Classes = classes, Vocab = vocabIds, TokenWeights = new float[m],
             JoinKeys = joinKeys, JoinVocab = joinVocab, Splits = splits,
         };
         if (withHits) q.Hits = CollectHits(q);
@@ -100,7 +102,7 @@ internal sealed partial class MatchEngine
         {
             for (var v = 0; v < _vocab.Count; v++)
             {
-                var s = UnitSimilarity(key, q.TextLengths[i], q.Classes[i], v, out _);
+                var s = UnitSimilarity(key, q.Texts[i], q.TextLengths[i], q.Classes[i], v, out _);
                 if (s > 0 && (s > bestSim || (s == bestSim && _vocab.Weights[v] > best))) { bestSim = s; best = _vocab.Weights[v]; }
             }
         }
@@ -109,8 +111,9 @@ internal sealed partial class MatchEngine
         return best > 0 ? best : _unknownWeight * shortFactor;
     }
 
-    // The one definition of how a query token meets a vocabulary key (used by both paths).
-    internal float UnitSimilarity(string queryKey, int queryTextLength, TokenClass queryClass, int vocabId, out int distance)
+    // The one definition of how a query token meets a vocabulary key (used by both paths): the better of the
+    // distance between keys and the distance between the typed spellings.
+    internal float UnitSimilarity(string queryKey, string? queryText, int queryTextLength, TokenClass queryClass, int vocabId, out int distance)
     {
         distance = 0;
         var vClass = _vocab.Classes[vocabId];
@@ -118,12 +121,33 @@ internal sealed partial class MatchEngine
         var vKey = _vocab.Keys[vocabId];
         if (vKey == queryKey) return 1f;
         if (queryClass != TokenClass.Word || vClass != TokenClass.Word) return 0;
+        var best = 0f;
         var maxD = Weights.AllowedEdits(Math.Min(queryTextLength, _vocab.TextLengths[vocabId]), Math.Min(queryKey.Length, vKey.Length));
-        if (maxD < 1) return 0;
-        var d = EditDistance.Osa(queryKey, vKey, maxD);
-        if (d > maxD) return 0;
-        distance = d;
-        return Weights.FuzzySimilarity(d, queryKey.Length, vKey.Length, queryKey[0] != vKey[0]);
+        if (maxD >= 1)
+        {
+            var d = EditDistance.Osa(queryKey, vKey, maxD);
+            if (d <= maxD)
+            {
+                best = Weights.FuzzySimilarity(d, queryKey.Length, vKey.Length, queryKey[0] != vKey[0]);
+                distance = d;
+            }
+        }
+        if (queryText is null) return best;
+        foreach (var f in _vocab.FormsOf(vocabId))
+        {
+            var form = _vocab.FormTexts[f];
+            var maxT = Weights.MaxDistance(Math.Min(queryText.Length, form.Length));
+            if (maxT < 1) continue;
+            var d = EditDistance.Osa(queryText, form, maxT);
+            if (d > maxT) continue;
+            var s = Weights.FuzzySimilarity(d, queryText.Length, form.Length, queryText[0] != form[0]);
+            if (s > best)
+            {
+                best = s;
+                distance = d;
+            }
+        }
+        return best;
     }
 
     [ThreadStatic] private static HitSet? t_hits;
@@ -142,7 +166,7 @@ internal sealed partial class MatchEngine
         {
             var cls = q.Classes[i];
             if (cls == TokenClass.LegalForm) continue;
-            if (q.Vocab[i] >= 0 && UnitSimilarity(q.Keys[i], q.TextLengths[i], cls, q.Vocab[i], out _) > 0) acc.Add(q.Vocab[i], new Hit(i, 1f, 0));
+            if (q.Vocab[i] >= 0 && UnitSimilarity(q.Keys[i], q.Texts[i], q.TextLengths[i], cls, q.Vocab[i], out _) > 0) acc.Add(q.Vocab[i], new Hit(i, 1f, 0));
             var depth = Weights.AllowedEdits(q.TextLengths[i], q.Keys[i].Length);
             if (cls != TokenClass.Word || depth < 1) continue;
             variants.Clear();
@@ -153,7 +177,22 @@ internal sealed partial class MatchEngine
                 foreach (var v in _deletions.Lookup(h))
                 {
                     if (v == q.Vocab[i] || !seen.Add(v)) continue;
-                    var s = UnitSimilarity(q.Keys[i], q.TextLengths[i], cls, v, out var d);
+                    var s = UnitSimilarity(q.Keys[i], q.Texts[i], q.TextLengths[i], cls, v, out var d);
+                    if (s > 0) acc.Add(v, new Hit(i, s, d));
+                }
+            }
+            if (q.Texts[i] is not { } text || _formDeletions is null) continue;
+            var textDepth = Weights.MaxDistance(text.Length);
+            if (textDepth < 1) continue;
+            variants.Clear();
+            DeletionIndex.Variants(text, textDepth, variants);
+            foreach (var h in variants)
+            {
+                foreach (var f in _formDeletions.Lookup(h))
+                {
+                    var v = _vocab.FormVocab[f];
+                    if (v == q.Vocab[i] || !seen.Add(v)) continue;
+                    var s = UnitSimilarity(q.Keys[i], text, q.TextLengths[i], cls, v, out var d);
                     if (s > 0) acc.Add(v, new Hit(i, s, d));
                 }
             }
@@ -176,7 +215,7 @@ internal sealed partial class MatchEngine
         var m = q.TokenCount;
         for (var i = 0; i < m; i++)
         {
-            var s = UnitSimilarity(q.Keys[i], q.TextLengths[i], q.Classes[i], v, out var d);
+            var s = UnitSimilarity(q.Keys[i], q.Texts[i], q.TextLengths[i], q.Classes[i], v, out var d);
             if (s > 0) output.Add(new Hit(i, s, d));
         }
         for (var j = 0; j < q.JoinKeys.Length; j++)

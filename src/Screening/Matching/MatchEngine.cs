@@ -36,7 +36,8 @@ internal sealed partial class MatchEngine
     private readonly float _genericCap;
     private readonly Dictionary<string, float> _componentWeights;
     private NormalizedName[] _normalized = [];
-    private bool[] _generic = [];      // per vocabulary id: a generic business word // kept from the build so explanations need not normalize again
+    private bool[] _generic = [];
+    private DeletionIndex? _formDeletions; // the same over typed spellings      // per vocabulary id: a generic business word // kept from the build so explanations need not normalize again
 
     private MatchEngine(Vocabulary vocab, DeletionIndex deletions, int[] postStart, int[] postNames, PreparedName[] names, EntryRef[] entries, Dictionary<string, float> componentWeights)
     {
@@ -75,6 +76,8 @@ internal sealed partial class MatchEngine
         var classes = new List<TokenClass>();
         var df = new List<int>();
         var textLengths = new List<int>();
+        var formIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var formVocab = new List<int>();
         var lastEntrySeen = new List<int>();
         var tokenBuffer = new List<int>();
         var componentDf = new Dictionary<string, (int Count, int Last)>(StringComparer.Ordinal);
@@ -130,6 +133,11 @@ internal sealed partial class MatchEngine
                             classes[id] = TokenClass.Word; // a key that is sometimes a plain word counts as one
                         }
                         if (t.Text.Length > textLengths[id]) textLengths[id] = t.Text.Length;
+                        if (t.Class == TokenClass.Word && !t.Text.Contains(' ', StringComparison.Ordinal) && !formIds.ContainsKey(t.Text))
+                        {
+                            formIds[t.Text] = formVocab.Count;
+                            formVocab.Add(id);
+                        }
                         if (lastEntrySeen[id] != entryIndex)
                         {
                             lastEntrySeen[id] = entryIndex;
@@ -170,6 +178,11 @@ internal sealed partial class MatchEngine
         var classArray = classes.ToArray();
         var vocab = new Vocabulary(ids, keys.ToArray(), classArray, weights, df.ToArray(), textLengths.ToArray());
         var deletions = new DeletionIndex(vocab.Keys, id => classArray[id] == TokenClass.Word ? Weights.AllowedEdits(vocab.TextLengths[id], vocab.Keys[id].Length) : -1);
+        var formTexts = new string[formVocab.Count];
+        foreach (var (text, f) in formIds) formTexts[f] = text;
+        var formVocabArray = formVocab.ToArray();
+        vocab.SetForms(formTexts, formVocabArray);
+        var formDeletions = new DeletionIndex(formTexts, f => classArray[formVocabArray[f]] == TokenClass.Word ? Weights.MaxDistance(formTexts[f].Length) : -1);
 
         // Postings: each name once per key.
         var counts = new int[keys.Count + 1];
@@ -189,7 +202,7 @@ internal sealed partial class MatchEngine
             for (var k = 0; k < tokens.Length; k++)
                 if (IndexOf(tokens, tokens[k], k) == k) postNames[fill[tokens[k]]++] = n;
         }
-        return new MatchEngine(vocab, deletions, counts, postNames, nameArray, entries.ToArray(), componentWeights) { _normalized = normalizedNames, _generic = genericFlags };
+        return new MatchEngine(vocab, deletions, counts, postNames, nameArray, entries.ToArray(), componentWeights) { _normalized = normalizedNames, _generic = genericFlags, _formDeletions = formDeletions };
     }
 
     // Names longer than this are cut: alignment uses 64-bit masks.

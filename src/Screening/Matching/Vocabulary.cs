@@ -24,6 +24,29 @@ internal sealed class Vocabulary
     public float[] Weights { get; }
     public int[] DocumentFrequency { get; }
     public int[] TextLengths { get; }   // the longest text seen for each key: typo tolerance follows what was typed
+
+    // The spellings (texts) behind each key: typos are measured on what was typed as well as on the key,
+    // because romanization folding can turn one typed edit into two (GARANTIZYA/GARANTIYA, MAXTCH/MAXTECH).
+    public string[] FormTexts { get; private set; } = [];
+    public int[] FormVocab { get; private set; } = [];
+    private int[] _formStart = [0];
+    private int[] _formList = [];
+
+    public void SetForms(string[] texts, int[] vocabOfForm)
+    {
+        FormTexts = texts;
+        FormVocab = vocabOfForm;
+        var counts = new int[Keys.Length + 1];
+        foreach (var v in vocabOfForm) counts[v + 1]++;
+        for (var i = 1; i < counts.Length; i++) counts[i] += counts[i - 1];
+        var list = new int[vocabOfForm.Length];
+        var fill = (int[])counts.Clone();
+        for (var f = 0; f < vocabOfForm.Length; f++) list[fill[vocabOfForm[f]]++] = f;
+        _formStart = counts;
+        _formList = list;
+    }
+
+    public ReadOnlySpan<int> FormsOf(int vocabId) => _formList.AsSpan(_formStart[vocabId], _formStart[vocabId + 1] - _formStart[vocabId]);
     public int Count => Keys.Length;
 
     public int Find(string key) => _ids.TryGetValue(key, out var id) ? id : -1;
