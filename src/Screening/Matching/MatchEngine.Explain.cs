@@ -65,7 +65,7 @@ internal sealed partial class MatchEngine
             });
         }
         // A familiar second opinion for reviewers: FuzzySharp's token-set ratio on the normalized (ASCII) texts.
-        var tokenSet = FuzzySharp.Fuzz.TokenSetRatio(q.Name.ToString(), JoinTexts(listTokens), FuzzySharp.PreprocessMode.None);
+        var tokenSet = FuzzySharp.Fuzz.TokenSetRatio(q.Name.ToString(), JoinTexts(listTokens), FuzzySharp.PreProcess.PreprocessMode.None);
         sb.Append(CultureInfo.InvariantCulture, $". Name score {raw:0.000} (FuzzySharp token-set ratio {tokenSet} on normalized text)");
         if (name.Strength == NameStrength.Weak) sb.Append(CultureInfo.InvariantCulture, $", x{Weights.WeakAliasFactor} for a weak alias");
         if (request.Country is { } country)
