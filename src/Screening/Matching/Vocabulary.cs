@@ -90,8 +90,9 @@ internal static class Weights
 
     public const double InferredTypePenalty = 0.15;
 
-    // Generic business words weigh at most what a word on 1% of the entries weighs.
-    public static float GenericCap(int entries) => IdfWeight(Math.Max(1, entries / 100), entries);
+    // Generic business words weigh at most what a word on 1% of the entries weighs, and at most a quarter of a
+    // unique word (small lists have no 1% words).
+    public static float GenericCap(int entries) => Math.Min(IdfWeight(Math.Max(1, entries / 100), entries), 0.25f * IdfWeight(1, entries));
 
     public static float IdfWeight(int df, int entries) =>
         Math.Max(Floor, (float)Math.Pow(Math.Log((entries + 1.0) / Math.Max(1, df)), IdfExponent));
