@@ -10,6 +10,9 @@ internal sealed class DeletionIndex
     private readonly int[] _ids;         // vocabulary ids grouped by hash
     private readonly int[] _slotEnd;
     private readonly int _mask;
+    // A one-bit-per-hash filter (1 MiB) in front of the table: most variants of a query word are in no list,
+    // and the filter answers that from cache instead of a random probe into the large table.
+    private readonly ulong[] _filter = new ulong[1 << 17];
 
     public const int MinLength = 4;
 
@@ -62,15 +65,21 @@ internal sealed class DeletionIndex
             _slots[s] = h;
             _slotStart[s] = start;
             _slotEnd[s] = end;
+            var bit = FilterBit(h);
+            _filter[bit >> 6] |= 1UL << (int)(bit & 63);
         }
         Size = _ids.Length;
     }
 
     public int Size { get; }
 
+    private static ulong FilterBit(ulong h) => h >> 41; // 23 bits: 8M bits
+
     public ReadOnlySpan<int> Lookup(ulong hash)
     {
         var h = hash == 0 ? 1 : hash;
+        var bit = FilterBit(h);
+        if ((_filter[bit >> 6] & (1UL << (int)(bit & 63))) == 0) return default;
         var s = (int)(h & (ulong)_mask);
         while (true)
         {

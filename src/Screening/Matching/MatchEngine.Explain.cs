@@ -12,7 +12,7 @@ internal sealed partial class MatchEngine
         var prepared = _names[nameIndex];
         var (list, entry) = _entries[entryIndex];
         var name = entry.Names[prepared.NameIndex];
-        var listTokens = NameNormalizer.Normalize(name.Value).Tokens;
+        var listTokens = _normalized[prepared.Normalized].Tokens;
         var queryTokens = q.Name.Tokens;
 
         var pairs = new List<Pair>();

@@ -53,37 +53,24 @@ internal sealed partial class MatchEngine
         var hits = q.Hits!;
         var m = q.TokenCount;
 
-        // Mark every vocabulary id the query meets, so scoring reads arrays instead of the dictionary.
-        var slot = 0;
-        if (scratch.HitLists.Length < hits.Count) scratch.HitLists = new Hit[hits.Count * 2][];
-        foreach (var (v, hs) in hits)
+        // Mark every vocabulary id the query meets, so scoring reads arrays instead of a dictionary.
+        for (var slot = 0; slot < hits.Count; slot++)
         {
+            var v = hits.VocabAt(slot);
             scratch.VocabStamp[v] = stamp;
             scratch.HitIndex[v] = slot;
-            scratch.HitLists[slot++] = hs;
-        }
-        // Split halves take part in pairs too: mark them (with no hits of their own) so the bound counts them.
-        foreach (var (_, left, right) in q.Splits)
-        {
-            foreach (var v in (ReadOnlySpan<int>)[left, right])
-            {
-                if (scratch.VocabStamp[v] == stamp) continue;
-                if (slot >= scratch.HitLists.Length) Array.Resize(ref scratch.HitLists, slot * 2);
-                scratch.VocabStamp[v] = stamp;
-                scratch.HitIndex[v] = slot;
-                scratch.HitLists[slot++] = [];
-            }
         }
 
         // Bound on the best score a name can reach through common keys alone (see README, "Candidate generation").
         Span<float> commonMax = stackalloc float[m];
         commonMax.Clear();
         var anyCommon = false;
-        foreach (var (v, hs) in hits)
+        for (var slot = 0; slot < hits.Count; slot++)
         {
+            var v = hits.VocabAt(slot);
             if (_vocab.DocumentFrequency[v] <= _commonCutoff) continue;
             anyCommon = true;
-            foreach (var h in hs)
+            foreach (var h in hits.At(slot))
             {
                 // A join unit covers two query tokens: either may be reached through it.
                 var first = h.Unit < m ? h.Unit : h.Unit - m;
@@ -109,8 +96,10 @@ internal sealed partial class MatchEngine
             readCommon = bound >= threshold;
         }
 
-        foreach (var (v, _) in hits)
+        for (var slot = 0; slot < hits.Count; slot++)
         {
+            var v = hits.VocabAt(slot);
+            if (hits.At(slot).Count == 0) continue; // a split half: reached through the split below
             if (!readCommon && _vocab.DocumentFrequency[v] > _commonCutoff) continue;
             foreach (var n in Postings(v))
             {

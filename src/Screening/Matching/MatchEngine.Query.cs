@@ -69,9 +69,10 @@ internal sealed partial class MatchEngine
         var key = q.Keys[i];
         if (q.Hits is { } hits)
         {
-            foreach (var (v, list) in hits)
+            for (var slot = 0; slot < hits.Count; slot++)
             {
-                foreach (var h in list)
+                var v = hits.VocabAt(slot);
+                foreach (var h in hits.At(slot))
                 {
                     if (h.Unit != i) continue;
                     if (h.Similarity > bestSim || (h.Similarity == bestSim && _vocab.Weights[v] > best)) { bestSim = h.Similarity; best = _vocab.Weights[v]; }
@@ -109,18 +110,23 @@ internal sealed partial class MatchEngine
         return Weights.FuzzySimilarity(d, queryKey.Length, vKey.Length);
     }
 
+    [ThreadStatic] private static HitSet? t_hits;
+    [ThreadStatic] private static List<ulong>? t_variants;
+    [ThreadStatic] private static HashSet<int>? t_seen;
+
     // Fast path: every vocabulary key each query unit meets, found through exact lookups and the deletion index.
-    private Dictionary<int, Hit[]> CollectHits(PreparedQuery q)
+    private HitSet CollectHits(PreparedQuery q)
     {
-        var acc = new Dictionary<int, List<Hit>>();
-        var variants = new List<ulong>(64);
-        var seen = new HashSet<int>();
+        var acc = t_hits ??= new HitSet();
+        acc.Clear();
+        var variants = t_variants ??= new List<ulong>(128);
+        var seen = t_seen ??= [];
         var m = q.TokenCount;
         for (var i = 0; i < m; i++)
         {
             var cls = q.Classes[i];
             if (cls == TokenClass.LegalForm) continue;
-            if (q.Vocab[i] >= 0 && UnitSimilarity(q.Keys[i], cls, q.Vocab[i], out _) > 0) Add(acc, q.Vocab[i], new Hit(i, 1f, 0));
+            if (q.Vocab[i] >= 0 && UnitSimilarity(q.Keys[i], cls, q.Vocab[i], out _) > 0) acc.Add(q.Vocab[i], new Hit(i, 1f, 0));
             if (cls != TokenClass.Word || q.Keys[i].Length < DeletionIndex.MinLength) continue;
             variants.Clear();
             seen.Clear();
@@ -131,23 +137,20 @@ internal sealed partial class MatchEngine
                 {
                     if (v == q.Vocab[i] || !seen.Add(v)) continue;
                     var s = UnitSimilarity(q.Keys[i], cls, v, out var d);
-                    if (s > 0) Add(acc, v, new Hit(i, s, d));
+                    if (s > 0) acc.Add(v, new Hit(i, s, d));
                 }
             }
         }
         for (var j = 0; j < q.JoinVocab.Length; j++)
         {
-            if (q.JoinVocab[j] >= 0) Add(acc, q.JoinVocab[j], new Hit(m + j, Weights.SplitJoinSimilarity, 0));
+            if (q.JoinVocab[j] >= 0) acc.Add(q.JoinVocab[j], new Hit(m + j, Weights.SplitJoinSimilarity, 0));
         }
-        var result = new Dictionary<int, Hit[]>(acc.Count);
-        foreach (var (k, v) in acc) result[k] = v.ToArray();
-        return result;
-    }
-
-    private static void Add(Dictionary<int, List<Hit>> acc, int v, Hit hit)
-    {
-        if (!acc.TryGetValue(v, out var list)) acc[v] = list = new List<Hit>(2);
-        list.Add(hit);
+        foreach (var (_, left, right) in q.Splits)
+        {
+            acc.Touch(left);
+            acc.Touch(right);
+        }
+        return acc;
     }
 
     // Reference path: the hits of one vocabulary key, computed directly.

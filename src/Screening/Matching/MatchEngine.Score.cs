@@ -22,7 +22,6 @@ internal sealed partial class MatchEngine
         // Per-vocabulary marks of the current query: VocabStamp[v] == StampValue when v has hits, at HitIndex[v].
         public int[] VocabStamp = [];
         public int[] HitIndex = [];
-        public Hit[][] HitLists = new Hit[64][];
         public readonly Dictionary<int, (double Score, int Name)> Best = [];
     }
 
@@ -56,10 +55,10 @@ internal sealed partial class MatchEngine
                     if (q.Classes[i] == TokenClass.LegalForm && q.Keys[i] == _vocab.Keys[v]) pairs.Add(new Pair(i, 1, k, 1, 1f, vw, 0));
                 continue;
             }
-            if (q.Hits is not null)
+            if (q.Hits is { } hits)
             {
                 if (scratch.VocabStamp[v] != scratch.StampValue) continue;
-                foreach (var h in scratch.HitLists[scratch.HitIndex[v]]) AddHitPair(pairs, h, m, k, vw);
+                foreach (var h in hits.At(scratch.HitIndex[v])) AddHitPair(pairs, h, m, k, vw);
             }
             else
             {

@@ -9,7 +9,7 @@ internal readonly record struct MatchRequest(double Threshold, int Limit, string
 // postings (vocabulary id -> names) and the deletion index for fuzzy neighbours.
 internal sealed partial class MatchEngine
 {
-    internal readonly record struct PreparedName(int Entry, int NameIndex, int[] Tokens);
+    internal readonly record struct PreparedName(int Entry, int NameIndex, int[] Tokens, int Normalized);
     internal readonly record struct EntryRef(Watchlist List, WatchlistEntry Entry);
 
     private readonly Vocabulary _vocab;
@@ -23,6 +23,7 @@ internal sealed partial class MatchEngine
     private readonly float _unknownWeight;
     private readonly float _genericCap;
     private readonly Dictionary<string, float> _componentWeights;
+    private NormalizedName[] _normalized = []; // kept from the build so explanations need not normalize again
 
     private MatchEngine(Vocabulary vocab, DeletionIndex deletions, int[] postStart, int[] postNames, PreparedName[] names, EntryRef[] entries, Dictionary<string, float> componentWeights)
     {
@@ -120,7 +121,7 @@ internal sealed partial class MatchEngine
                         }
                         tokenBuffer.Add(id);
                     }
-                    names.Add(new PreparedName(entryIndex, n, tokenBuffer.ToArray()));
+                    names.Add(new PreparedName(entryIndex, n, tokenBuffer.ToArray(), distinct[value]));
                 }
             }
         }
@@ -170,7 +171,7 @@ internal sealed partial class MatchEngine
             for (var k = 0; k < tokens.Length; k++)
                 if (IndexOf(tokens, tokens[k], k) == k) postNames[fill[tokens[k]]++] = n;
         }
-        return new MatchEngine(vocab, deletions, counts, postNames, nameArray, entries.ToArray(), componentWeights);
+        return new MatchEngine(vocab, deletions, counts, postNames, nameArray, entries.ToArray(), componentWeights) { _normalized = normalizedNames };
     }
 
     // Names longer than this are cut: alignment uses 64-bit masks.

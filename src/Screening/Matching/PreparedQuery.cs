@@ -17,6 +17,50 @@ internal sealed class PreparedQuery
     public required string[] JoinKeys { get; init; }    // Key(text[i] + text[i+1]) or null where not joinable
     public required int[] JoinVocab { get; init; }
     public required List<(int Token, int Left, int Right)> Splits { get; init; }
-    public Dictionary<int, Hit[]>? Hits { get; set; }    // fast path only
+    public HitSet? Hits { get; set; }                    // fast path only; owned by the preparing thread
     public int TokenCount => Keys.Length;
+}
+
+// The vocabulary keys the query meets, with their hits: pooled per thread, so preparing a query allocates little.
+internal sealed class HitSet
+{
+    private readonly Dictionary<int, int> _slotOf = [];
+    private readonly List<int> _vocab = [];
+    private List<Hit>[] _lists = new List<Hit>[32];
+
+    public int Count => _vocab.Count;
+
+    public int VocabAt(int slot) => _vocab[slot];
+
+    public List<Hit> At(int slot) => _lists[slot];
+
+    public void Clear()
+    {
+        _slotOf.Clear();
+        _vocab.Clear();
+    }
+
+    public void Add(int vocab, Hit hit)
+    {
+        if (!_slotOf.TryGetValue(vocab, out var slot))
+        {
+            slot = _vocab.Count;
+            _slotOf[vocab] = slot;
+            _vocab.Add(vocab);
+            if (slot == _lists.Length) Array.Resize(ref _lists, slot * 2);
+            (_lists[slot] ??= new List<Hit>(2)).Clear();
+        }
+        _lists[slot].Add(hit);
+    }
+
+    // Adds a key with no hits of its own (a split half), so that it gets a slot.
+    public void Touch(int vocab)
+    {
+        if (_slotOf.ContainsKey(vocab)) return;
+        var slot = _vocab.Count;
+        _slotOf[vocab] = slot;
+        _vocab.Add(vocab);
+        if (slot == _lists.Length) Array.Resize(ref _lists, slot * 2);
+        (_lists[slot] ??= new List<Hit>(2)).Clear();
+    }
 }

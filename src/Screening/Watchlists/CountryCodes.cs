@@ -47,7 +47,11 @@ public static class CountryCodes
             d[code] = code;
             d[Key(name)] = code;
         }
-        foreach (var (alias, code) in Aliases) d[Key(alias)] = code;
+        foreach (var (alias, code) in Aliases)
+        {
+            d[Key(alias)] = code;
+            d.TryAdd(code, code); // a code only an alias names, such as XK (Kosovo)
+        }
         return d;
     }
 

@@ -1,5 +1,8 @@
+using Screening.Watchlists.Formats.Csl;
 using Screening.Watchlists.Formats.Json;
+using Screening.Watchlists.Formats.MappedCsv;
 using Screening.Watchlists.Formats.Ofac;
+using Screening.Watchlists.Formats.Xml;
 
 namespace Screening.Watchlists;
 
@@ -10,7 +13,7 @@ namespace Screening.Watchlists;
 public static class WatchlistSpec
 {
     /// <summary>The kinds this version understands.</summary>
-    public static IReadOnlyList<string> Kinds { get; } = ["json", OfacSdnProvider.Kind, OfacConsolidatedProvider.Kind];
+    public static IReadOnlyList<string> Kinds { get; } = ["json", OfacSdnProvider.Kind, OfacConsolidatedProvider.Kind, "ofac-xml", "un", "csl", "csv"];
 
     /// <summary>Creates the provider a SPEC names.</summary>
     /// <param name="spec">For example <c>json:lists/in-house.json</c> or <c>ofac-sdn:data/ofac_sdn</c>.</param>
@@ -28,6 +31,10 @@ public static class WatchlistSpec
             "json" => new JsonWatchlistProvider(path),
             OfacSdnProvider.Kind => new OfacSdnProvider(path),
             OfacConsolidatedProvider.Kind => new OfacConsolidatedProvider(path),
+            "ofac-xml" => new OfacEnhancedXmlProvider(path),
+            "un" => new UnConsolidatedXmlProvider(path),
+            "csl" => new CslProvider(path),
+            "csv" => MappedCsvProvider.FromSpec(path), // csv:FILE (mapping FILE.mapping.json) or csv:FILE?map=MAPPING.json
             _ => throw new FormatException($"Unknown list kind '{kind}' in SPEC '{spec}'; known kinds: {string.Join(", ", Kinds)}."),
         };
     }

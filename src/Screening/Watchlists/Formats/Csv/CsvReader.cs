@@ -1,24 +1,27 @@
+using System.Buffers;
 using System.Text;
 
 namespace Screening.Watchlists.Formats.Csv;
 
 /// <summary>
 /// A streaming RFC 4180 reader: quoted fields with embedded separators, quotes and newlines; CRLF, LF or CR line ends;
-/// a trailing 0x1A (DOS end-of-file) byte ignored. Malformed quoting is a <see cref="WatchlistFormatException"/>
-/// naming the file, the record's line and the field.
+/// a trailing 0x1A (DOS end-of-file) byte ignored; a leading byte-order mark (U+FEFF) skipped. Malformed quoting is a
+/// <see cref="WatchlistFormatException"/> naming the file, the record's line and the field.
 /// </summary>
 public sealed class CsvReader : IDisposable
 {
     private readonly TextReader _reader;
     private readonly string _file;
     private readonly char _separator;
+    private readonly SearchValues<char> _unquotedSpecials;
     private readonly List<string> _fields = [];
     private readonly StringBuilder _field = new();
-    private readonly char[] _buffer = new char[1 << 16];
+    private char[] _buffer = new char[1 << 16];
     private int _pos;
     private int _len;
     private long _line = 1;
     private long _record;
+    private bool _started;
 
     /// <summary>Creates a reader over a text reader.</summary>
     /// <param name="reader">The text; disposed with this reader.</param>
@@ -30,6 +33,7 @@ public sealed class CsvReader : IDisposable
         _reader = reader;
         _file = file;
         _separator = separator;
+        _unquotedSpecials = SearchValues.Create([separator, '"', '\r', '\n', '\u001A']);
     }
 
     /// <summary>Opens a file, detecting a UTF-8 or UTF-16 BOM; without one, bytes are decoded with <paramref name="fallback"/>.</summary>
@@ -39,7 +43,7 @@ public sealed class CsvReader : IDisposable
     public static CsvReader Open(string path, Encoding? fallback = null, char separator = ',')
     {
         var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        return new CsvReader(new StreamReader(stream, fallback ?? new UTF8Encoding(false, false), detectEncodingFromByteOrderMarks: true), path);
+        return new CsvReader(new StreamReader(stream, fallback ?? new UTF8Encoding(false, false), detectEncodingFromByteOrderMarks: true), path, separator);
     }
 
     /// <summary>The line on which the current record starts (1-based).</summary>
@@ -51,6 +55,12 @@ public sealed class CsvReader : IDisposable
     /// <summary>The file name used in messages.</summary>
     public string File => _file;
 
+    /// <summary>
+    /// Column names (usually the header) used to name the field in error messages; when unset or too short, fields
+    /// are named by their 1-based position (<c>#3</c>).
+    /// </summary>
+    public IReadOnlyList<string>? FieldNames { get; set; }
+
     /// <summary>Reads the next record into <paramref name="fields"/>; false at the end. Blank lines are skipped.</summary>
     public bool TryReadRecord(out IReadOnlyList<string> fields)
     {
@@ -60,6 +70,11 @@ public sealed class CsvReader : IDisposable
             _fields.Clear();
             _field.Clear();
             if (!Fill()) return false;
+            if (!_started)
+            {
+                _started = true;
+                if (_buffer[_pos] == '\uFEFF' && ++_pos >= _len && !Fill()) return false; // a BOM the decoder left in
+            }
             RecordLine = _line;
             var inQuotes = false;
             var quotedField = false;
@@ -69,8 +84,22 @@ public sealed class CsvReader : IDisposable
             {
                 if (_pos >= _len && !Fill())
                 {
-                    if (inQuotes) throw new WatchlistFormatException(_file, RecordLine, FieldName(), "unterminated quoted field (the file may be truncated)");
+                    if (inQuotes) throw Error("unterminated quoted field (the file may be truncated)");
                     break;
+                }
+                // Copy the run of ordinary characters up to the next one that matters in one go.
+                if (inQuotes || !afterQuote)
+                {
+                    var run = _buffer.AsSpan(_pos, _len - _pos);
+                    var k = inQuotes ? run.IndexOfAny('"', '\r', '\n') : run.IndexOfAny(_unquotedSpecials);
+                    if (k != 0)
+                    {
+                        if (k < 0) k = run.Length;
+                        _field.Append(run[..k]);
+                        _pos += k;
+                        if (!inQuotes) any = true;
+                        continue;
+                    }
                 }
                 var c = _buffer[_pos++];
                 if (inQuotes)
@@ -84,7 +113,12 @@ public sealed class CsvReader : IDisposable
                     else
                     {
                         if (c == '\n') _line++;
-                        else if (c == '\r' && !(_pos < _len && _buffer[_pos] == '\n')) _line++;
+                        else if (c == '\r')
+                        {
+                            // A CR of a CRLF pair may end the buffer: look at the next block before counting.
+                            if (_pos >= _len) Fill();
+                            if (!(_pos < _len && _buffer[_pos] == '\n')) _line++;
+                        }
                         _field.Append(c);
                     }
                     continue;
@@ -105,17 +139,21 @@ public sealed class CsvReader : IDisposable
                     _line++;
                     break;
                 }
-                if (c == '\u001A' && AtEnd()) break;
+                if (c == '\u001A' && OnlyEndOfFileMarksRemain())
+                {
+                    _pos = _len;
+                    break;
+                }
                 if (c == '"')
                 {
                     if (_field.Length == 0 && !afterQuote && !quotedField) { inQuotes = true; quotedField = true; any = true; continue; }
                     if (IsBlank(_field) && !afterQuote && !quotedField) { _field.Clear(); inQuotes = true; quotedField = true; any = true; continue; }
-                    throw new WatchlistFormatException(_file, RecordLine, FieldName(), "a quote inside an unquoted field (bad quoting)");
+                    throw Error(afterQuote ? "a second quoted section after a closing quote (bad quoting)" : "a quote inside an unquoted field (bad quoting)");
                 }
                 if (afterQuote)
                 {
                     if (c is ' ' or '\t') continue; // OFAC writes `"x" ,` in places
-                    throw new WatchlistFormatException(_file, RecordLine, FieldName(), $"unexpected '{c}' after a closing quote (bad quoting)");
+                    throw Error($"unexpected '{c}' after a closing quote (bad quoting)");
                 }
                 _field.Append(c);
                 any = true;
@@ -133,7 +171,16 @@ public sealed class CsvReader : IDisposable
         return true;
     }
 
-    private string FieldName() => $"#{_fields.Count + 1}";
+    private string FieldName()
+    {
+        var i = _fields.Count;
+        var names = FieldNames;
+        return names is not null && i < names.Count && !string.IsNullOrEmpty(names[i]) ? names[i] : $"#{i + 1}";
+    }
+
+    // Names the record's first line; a multi-line record also names the line where the fault is.
+    private WatchlistFormatException Error(string reason) =>
+        new(_file, RecordLine, FieldName(), _line == RecordLine ? reason : $"{reason}, at line {_line}");
 
     private void EndField(ref bool quoted, ref bool afterQuote)
     {
@@ -143,17 +190,28 @@ public sealed class CsvReader : IDisposable
         afterQuote = false;
     }
 
-    // Whether only 0x1A and line ends remain.
-    private bool AtEnd()
+    // Whether only 0x1A and line ends follow _pos. Consumes nothing: an 0x1A inside the data is kept, and the line
+    // ends after it still end the record. Reads ahead by compacting (and, for a pathological run, growing) the buffer.
+    private bool OnlyEndOfFileMarksRemain()
     {
+        var i = _pos;
         while (true)
         {
-            while (_pos < _len)
+            for (; i < _len; i++)
             {
-                if (_buffer[_pos] is not ('\u001A' or '\r' or '\n')) return false;
-                _pos++;
+                if (_buffer[i] is not ('\u001A' or '\r' or '\n')) return false;
             }
-            if (!Fill()) return true;
+            if (_pos > 0)
+            {
+                Array.Copy(_buffer, _pos, _buffer, 0, _len - _pos);
+                i -= _pos;
+                _len -= _pos;
+                _pos = 0;
+            }
+            if (_len == _buffer.Length) Array.Resize(ref _buffer, _buffer.Length * 2);
+            var n = _reader.Read(_buffer, _len, _buffer.Length - _len);
+            if (n <= 0) return true;
+            _len += n;
         }
     }
 

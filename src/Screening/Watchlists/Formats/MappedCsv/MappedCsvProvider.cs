@@ -1,0 +1,310 @@
+using System.Globalization;
+using Screening.Watchlists.Formats.Csv;
+
+namespace Screening.Watchlists.Formats.MappedCsv;
+
+/// <summary>
+/// Loads any CSV file as a watchlist through a <see cref="CsvMapping"/> that names its columns: an EU or UK export, an
+/// in-house list, a list with no dedicated parser. See <c>docs/mapped-csv.md</c>.
+/// </summary>
+/// <remarks>
+/// <para>Where the mapping comes from: a <see cref="CsvMapping"/> object, or a JSON mapping file read on every load
+/// (so a reload picks up an edited mapping). In a list SPEC, <c>csv:FILE?map=MAPPING.json</c> names the mapping
+/// file; plain <c>csv:FILE</c> uses the sibling <c>FILE.mapping.json</c> (the CSV's full file name plus
+/// <c>.mapping.json</c>, e.g. <c>suppliers.csv.mapping.json</c>). Relative paths resolve against the current
+/// directory, like FILE.</para>
+/// <para>Every data row becomes an entry or a <see cref="LoadIssueKind.Rejected"/> issue: a row whose field count
+/// differs from the header's (without a header: that is too short for a mapped column), with an empty name, or
+/// with an empty id (when an id column is mapped). Duplicate ids are reported and both rows loaded. Unknown
+/// countries and types are warnings. A mapped column missing from the header, or bad quoting, is a
+/// <see cref="WatchlistFormatException"/>.</para>
+/// <para>Version: a CSV states no publication date, so the label is <c>sha256:</c> and the first 12 hex digits of
+/// the file's SHA-256 (the hash covers the CSV bytes only, so it equals <c>sha256sum FILE</c>).</para>
+/// </remarks>
+public sealed class MappedCsvProvider : IWatchlistProvider
+{
+    /// <summary>The suffix of the sibling mapping file: <c>FILE.mapping.json</c>.</summary>
+    public const string MappingSuffix = ".mapping.json";
+
+    private readonly Func<Stream> _open;
+    private readonly string _file;
+    private readonly CsvMapping? _mapping;
+    private readonly string? _mappingPath;
+
+    /// <summary>Creates a provider that reads a CSV file with a JSON mapping file, loaded on each load.</summary>
+    /// <param name="csvPath">The CSV file.</param>
+    /// <param name="mappingPath">The JSON mapping file. Default: <paramref name="csvPath"/> + <c>.mapping.json</c>.</param>
+    public MappedCsvProvider(string csvPath, string? mappingPath = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(csvPath);
+        _open = () => CsvSupport.OpenFile(csvPath);
+        _file = csvPath;
+        _mappingPath = string.IsNullOrWhiteSpace(mappingPath) ? DefaultMappingPath(csvPath) : mappingPath;
+        Source = mappingPath is null ? "csv:" + csvPath : $"csv:{csvPath}?map={mappingPath}";
+    }
+
+    /// <summary>Creates a provider that reads a CSV file with a mapping built in code.</summary>
+    /// <param name="csvPath">The CSV file.</param>
+    /// <param name="mapping">The mapping; validated here.</param>
+    /// <exception cref="WatchlistFormatException">The mapping is invalid; the exception names the field.</exception>
+    public MappedCsvProvider(string csvPath, CsvMapping mapping)
+        : this(() => CsvSupport.OpenFile(csvPath), "csv:" + csvPath, mapping, csvPath)
+    {
+    }
+
+    /// <summary>Creates a provider that reads a stream opened on each load, with a mapping built in code.</summary>
+    /// <param name="open">Opens the CSV stream; called once per load.</param>
+    /// <param name="source">The name used in messages and as <see cref="Source"/>.</param>
+    /// <param name="mapping">The mapping; validated here.</param>
+    /// <exception cref="WatchlistFormatException">The mapping is invalid; the exception names the field.</exception>
+    public MappedCsvProvider(Func<Stream> open, string source, CsvMapping mapping)
+        : this(open, source, mapping, source)
+    {
+    }
+
+    private MappedCsvProvider(Func<Stream> open, string source, CsvMapping mapping, string file)
+    {
+        ArgumentNullException.ThrowIfNull(open);
+        ArgumentException.ThrowIfNullOrWhiteSpace(source);
+        ArgumentNullException.ThrowIfNull(mapping);
+        mapping.Validate();
+        _open = open;
+        _file = file;
+        _mapping = mapping;
+        Source = source;
+    }
+
+    /// <inheritdoc />
+    public string Source { get; }
+
+    /// <summary>The sibling mapping file of a CSV file: <paramref name="csvPath"/> + <c>.mapping.json</c>.</summary>
+    /// <param name="csvPath">The CSV file.</param>
+    public static string DefaultMappingPath(string csvPath) => csvPath + MappingSuffix;
+
+    /// <summary>
+    /// Creates the provider for the path part of a <c>csv:</c> SPEC: <c>FILE</c> (mapping <c>FILE.mapping.json</c>) or
+    /// <c>FILE?map=MAPPING.json</c>.
+    /// </summary>
+    /// <exception cref="FormatException">The part after <c>?</c> is not <c>map=PATH</c>.</exception>
+    internal static MappedCsvProvider FromSpec(string path)
+    {
+        var q = path.LastIndexOf('?');
+        if (q < 0) return new MappedCsvProvider(path);
+        var file = path[..q].Trim();
+        var query = path[(q + 1)..];
+        const string key = "map=";
+        if (!query.StartsWith(key, StringComparison.OrdinalIgnoreCase) || query.Length == key.Length || file.Length == 0)
+            throw new FormatException($"csv SPEC 'csv:{path}' must be csv:FILE or csv:FILE?map=MAPPING.json (without ?map, the mapping is FILE{MappingSuffix}).");
+        return new MappedCsvProvider(file, query[key.Length..].Trim());
+    }
+
+    /// <inheritdoc />
+    public async Task<Watchlist> LoadAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var mapping = _mapping ?? LoadMapping(_mappingPath!, _file);
+        var bytes = await CsvSupport.ReadAllAsync(_open, _file, cancellationToken).ConfigureAwait(false);
+        return Parse(bytes, _file, mapping, cancellationToken);
+    }
+
+    private static CsvMapping LoadMapping(string mappingPath, string csvPath)
+    {
+        if (!File.Exists(mappingPath))
+            throw new WatchlistFormatException(mappingPath, 0, null,
+                $"mapping file not found for '{csvPath}': put the mapping next to it as '{Path.GetFileName(csvPath)}{MappingSuffix}' or name it with csv:FILE?map=MAPPING.json");
+        return CsvMapping.Load(mappingPath);
+    }
+
+    /// <summary>Parses a CSV held in memory with a validated mapping.</summary>
+    internal static Watchlist Parse(byte[] bytes, string file, CsvMapping mapping, CancellationToken cancellationToken)
+    {
+        var sha = CsvSupport.Sha256(bytes);
+        var issues = new List<LoadIssue>();
+        using var csv = CsvSupport.OpenReader(bytes, file, mapping.GetEncoding(), mapping.Separator);
+        string[]? header = null;
+        if (mapping.HasHeader)
+        {
+            if (!csv.TryReadRecord(out var h))
+                throw new WatchlistFormatException(file, 0, null, "the file is empty: the header row is missing");
+            header = h.ToArray();
+            csv.FieldNames = header;
+        }
+        var c = new Columns(mapping, header, file, csv.RecordLine);
+        var fileName = Path.GetFileName(file);
+
+        var entries = new List<WatchlistEntry>();
+        var firstSeen = new Dictionary<string, long>(StringComparer.Ordinal);
+        long rows = 0;
+        while (csv.TryReadRecord(out var f))
+        {
+            if ((++rows & 255) == 0) cancellationToken.ThrowIfCancellationRequested();
+            var line = csv.RecordLine;
+            if (header is not null ? f.Count != header.Length : f.Count <= c.MaxIndex)
+            {
+                var expected = header is not null ? $"the header has {header.Length}" : $"the mapping reads column #{c.MaxIndex}";
+                issues.Add(new LoadIssue(LoadIssueKind.Rejected, file, line, null, $"the row has {f.Count} fields, {expected}"));
+                continue;
+            }
+            var name = Get(f, c.Name);
+            if (name.Length == 0)
+            {
+                issues.Add(new LoadIssue(LoadIssueKind.Rejected, file, line, c.Label(c.Name), "the name is empty"));
+                continue;
+            }
+            string id;
+            if (c.Id >= 0)
+            {
+                id = Get(f, c.Id);
+                if (id.Length == 0)
+                {
+                    issues.Add(new LoadIssue(LoadIssueKind.Rejected, file, line, c.Label(c.Id), "the id is empty"));
+                    continue;
+                }
+            }
+            else
+            {
+                id = rows.ToString(CultureInfo.InvariantCulture);
+            }
+
+            var names = new List<EntryName> { new(name) };
+            if (c.Aliases >= 0)
+            {
+                var seen = new List<string> { name };
+                foreach (var alias in CsvSupport.SplitList(Get(f, c.Aliases), mapping.AliasSeparator))
+                {
+                    if (seen.Contains(alias, StringComparer.Ordinal)) continue;
+                    seen.Add(alias);
+                    names.Add(new EntryName(alias, NameStrength.Strong));
+                }
+            }
+
+            var type = mapping.DefaultType;
+            if (c.Type >= 0)
+            {
+                var text = Get(f, c.Type);
+                if (text.Length > 0 && !TryMapType(mapping, text, out type))
+                {
+                    type = mapping.DefaultType;
+                    issues.Add(new LoadIssue(LoadIssueKind.Warning, file, line, c.Label(c.Type), $"unknown type '{text}'; loaded as {type}"));
+                }
+            }
+
+            var countries = new List<string>();
+            if (c.Country >= 0)
+            {
+                foreach (var part in CsvSupport.SplitList(Get(f, c.Country), mapping.CountrySeparator))
+                {
+                    if (CountryCodes.TryGetCode(part, out var code)) CsvSupport.AddDistinct(countries, code);
+                    else issues.Add(new LoadIssue(LoadIssueKind.Warning, file, line, c.Label(c.Country), $"unknown country '{part}' ignored"));
+                }
+            }
+
+            var identifiers = new List<EntryIdentifier>();
+            for (var i = 0; i < c.Identifiers.Length; i++)
+            {
+                var spec = mapping.Identifiers[i];
+                var cell = Get(f, c.Identifiers[i]);
+                if (cell.Length == 0) continue;
+                var country = spec.Country is not null && CountryCodes.TryGetCode(spec.Country, out var cc) ? cc : null;
+                if (spec.Separator is null) identifiers.Add(new EntryIdentifier(spec.Type, cell, country));
+                else foreach (var v in CsvSupport.SplitList(cell, spec.Separator)) identifiers.Add(new EntryIdentifier(spec.Type, v, country));
+            }
+
+            var remarks = c.Remarks >= 0 ? Get(f, c.Remarks) : "";
+            entries.Add(new WatchlistEntry
+            {
+                Id = id,
+                Type = type,
+                Names = names,
+                Countries = countries,
+                Identifiers = identifiers,
+                Programs = c.Programs >= 0 ? CsvSupport.SplitList(Get(f, c.Programs), mapping.ProgramSeparator) : [],
+                Remarks = remarks.Length > 0 ? remarks : null,
+                SourceReference = string.Create(CultureInfo.InvariantCulture, $"{fileName}, line {line}"),
+                Tags = mapping.Tags.Count == 0 ? [] : [.. mapping.Tags],
+            });
+            if (!firstSeen.TryAdd(id, line))
+                issues.Add(new LoadIssue(LoadIssueKind.Duplicate, file, line, c.Id >= 0 ? c.Label(c.Id) : null,
+                    $"entry id '{id}' also at line {firstSeen[id]}; both loaded"));
+        }
+        cancellationToken.ThrowIfCancellationRequested();
+        var version = new WatchlistVersion("sha256:" + sha[..12], null, sha);
+        return new Watchlist(mapping.ListId, mapping.ListName ?? mapping.ListId, version, entries, new WatchlistLoadReport(rows, entries.Count, issues));
+    }
+
+    private static string Get(IReadOnlyList<string> fields, int column) =>
+        column >= 0 && column < fields.Count ? fields[column].Trim() : "";
+
+    private static bool TryMapType(CsvMapping mapping, string text, out EntityType type)
+    {
+        if (mapping.TypeValues is not null)
+        {
+            foreach (var (key, value) in mapping.TypeValues)
+            {
+                if (string.Equals(key.Trim(), text, StringComparison.OrdinalIgnoreCase))
+                {
+                    type = value;
+                    return true;
+                }
+            }
+        }
+        return Json.JsonWatchlistProvider.TryParseType(text, out type);
+    }
+
+    // The mapping's columns as positions; -1 when not mapped.
+    private sealed class Columns
+    {
+        private readonly string[]? _header;
+
+        public Columns(CsvMapping m, string[]? header, string file, long headerLine)
+        {
+            _header = header;
+            Dictionary<string, int>? index = null;
+            HashSet<string>? ambiguous = null;
+            if (header is not null) index = CsvSupport.IndexHeader(header, out ambiguous);
+            int Resolve(CsvColumn? column, string field)
+            {
+                if (column is null) return -1;
+                int at;
+                if (column.Name is not null)
+                {
+                    if (index is null || !index.TryGetValue(column.Name.Trim(), out at))
+                        throw new WatchlistFormatException(file, headerLine, column.Name,
+                            $"column '{column.Name}' (mapping field '{field}') is missing from the header; the header has: {string.Join(", ", header ?? [])}");
+                    if (ambiguous!.Contains(column.Name.Trim()))
+                        throw new WatchlistFormatException(file, headerLine, column.Name, $"column '{column.Name}' (mapping field '{field}') occurs more than once in the header");
+                }
+                else
+                {
+                    at = column.Index;
+                    if (header is not null && at >= header.Length)
+                        throw new WatchlistFormatException(file, headerLine, $"#{at}", $"column #{at} (mapping field '{field}') is beyond the header's {header.Length} columns (positions are 0-based)");
+                }
+                MaxIndex = Math.Max(MaxIndex, at);
+                return at;
+            }
+            Name = Resolve(m.Name, "name");
+            Aliases = Resolve(m.Aliases, "aliases");
+            Id = Resolve(m.Id, "id");
+            Type = Resolve(m.Type, "type");
+            Country = Resolve(m.Country, "country");
+            Programs = Resolve(m.Programs, "programs");
+            Remarks = Resolve(m.Remarks, "remarks");
+            Identifiers = new int[m.Identifiers.Count];
+            for (var i = 0; i < Identifiers.Length; i++) Identifiers[i] = Resolve(m.Identifiers[i].Column, $"identifiers[{i}].column");
+        }
+
+        public int Name { get; }
+        public int Aliases { get; }
+        public int Id { get; }
+        public int Type { get; }
+        public int Country { get; }
+        public int Programs { get; }
+        public int Remarks { get; }
+        public int[] Identifiers { get; }
+        public int MaxIndex { get; private set; }
+
+        public string Label(int column) =>
+            _header is not null && column < _header.Length && _header[column].Trim().Length > 0 ? _header[column].Trim() : $"#{column}";
+    }
+}
