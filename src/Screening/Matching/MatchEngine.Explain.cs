@@ -80,6 +80,8 @@ internal sealed partial class MatchEngine
         }
         if (request.Type is { } type && type != EntityType.Unknown && entry.Type != EntityType.Unknown)
             sb.Append(entry.Type == type ? $", +{Weights.TypeBonus} type hint matches" : $", -{Weights.TypePenalty} type hint {type} differs from {entry.Type} (hints adjust, never exclude)");
+        else if (request.Type is null && entry.Type is EntityType.Person or EntityType.Vessel or EntityType.Aircraft && QueryFacts.NamesOrganization(q.Name))
+            sb.Append(CultureInfo.InvariantCulture, $", -{Weights.InferredTypePenalty} the query's legal form names an organization, the entry is a {entry.Type.ToString().ToLowerInvariant()} (adjusts, never excludes)");
         sb.Append(CultureInfo.InvariantCulture, $"; score {score:0.000} >= threshold {request.Threshold:0.00}.");
 
         return new ScreeningMatch

@@ -11,6 +11,7 @@ internal sealed class PreparedQuery
 {
     public required NormalizedName Name { get; init; }
     public required string[] Keys { get; init; }
+    public required int[] TextLengths { get; init; }
     public required TokenClass[] Classes { get; init; }
     public required int[] Vocab { get; init; }          // exact vocabulary id per token, or -1
     public required float[] TokenWeights { get; init; }
