@@ -291,6 +291,18 @@ internal sealed class Report(
         }
         sb.AppendLine();
 
+        var notFirst = Enumerable.Range(0, queries.Count).Where(i => outcomes[i].Hit && !outcomes[i].Top1).ToList();
+        var primaryById = list.Entries.GroupBy(e => e.Id).ToDictionary(g => g.Key, g => g.First().PrimaryName);
+        sb.AppendLine(CultureInfo.InvariantCulture, $"## Found, but another entry ranked first ({notFirst.Count})");
+        sb.AppendLine();
+        foreach (var i in notFirst)
+        {
+            var q = queries[i];
+            var o = outcomes[i];
+            sb.AppendLine(CultureInfo.InvariantCulture, $"- **{q.Category}** `{Md(q.Text)}`: expected {q.ExpectedId} `{Md(q.BaseName)}` {F(o.Expected)}, first {o.TopId} `{Md(o.TopId is { } t && primaryById.TryGetValue(t, out var n) ? n : "")}` {F(o.Top)}");
+        }
+        sb.AppendLine();
+
         var nmAlerts = Enumerable.Range(0, nearMisses.Count).Where(i => nearMissOutcomes[i].Hit).ToList();
         sb.AppendLine(CultureInfo.InvariantCulture, $"## Near-misses that alerted on their source entry ({nmAlerts.Count})");
         sb.AppendLine();

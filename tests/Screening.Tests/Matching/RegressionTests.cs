@@ -48,6 +48,14 @@ public class RegressionTests
         Org("46716", "HK", "CADY TECH HK LIMITED"),
         Org("45891", "CN", "BEIJING JIAHEHENGDE TECHNOLOGY COMPANY LIMITED", "JIAHE HENGDE TECHNOLOGY COMPANY", "JIAHEHENGDE TECHNOLOGY COMPANY LIMITED"),
         Org("46669", "CN", "CHANG GUANG SATELLITE TECHNOLOGY CO., LTD.", "CHANGGUANG SATELLITE CO., LTD."),
+        Org("34499", "CY", "OTKRITIE LTD GROUP", "OTKRITIE LTD"),
+        Org("40810", "RU", "LIMITED LIABILITY COMPANY GARANTIYA", "GARANTIYA OOO"),
+        Org("18669", "RU", "LIMITED LIABILITY COMPANY SBERBANK CAPITAL", "SBERBANK CAPITAL LLC", "SBERBANK KAPITAL OOO", "OBSHCHESTVO S OGRANICHENNOI OTVETSTVENNOSTYU SBERBANK KAPITAL"),
+        Org("35336", "RU", "JOINT STOCK COMPANY ODK-KLIMOV", "ODK-KLIMOV", "AO ODK-KLIMOV", "JOINT-STOCK COMPANY ODK-KLIMOV"),
+        Org("18710", "RU", "SETELEM BANK LIMITED LIABILITY COMPANY", "CETELEM BANK LLC", "SETELEM BANK OOO"),
+        Org("35081", "GB", "PHOTON PRO LLP"),
+        Org("36465", "RU", "OOO EVEREST GRUP"),
+        Org("19045", "CY", "LTS HOLDING LIMITED"),
         // BIS Entity List (Consolidated Screening List, 2022).
         Org("csl-lhi", "HK", "LHI Technology (H.K.) Company Limited"),
         Org("csl-jadeshine", "HK", "Jadeshine Engineering (HK) Co."),
@@ -59,6 +67,8 @@ public class RegressionTests
     // exact and alias
     [InlineData("exact", "JOINT STOCK COMPANY IZHEVSK ELECTROMECHANICAL PLANT KUPOL", "46431")]
     [InlineData("alias", "AO IEMZ KUPOL", "46431")]
+    [InlineData("alias", "OTKRITIE LTD", "34499", Skip = "known miss: OTKRITIE is taken for the legal-form part OTKRYTOE (one edit on the romanization key), so the name is all legal form and never matches, not even the verbatim alias")]
+    [InlineData("legal-form-dropped", "Otkritie", "34499", Skip = "known miss: OTKRITIE is taken for the legal-form part OTKRYTOE, leaving nothing to match")]
     // case and punctuation
     [InlineData("case-and-punctuation", "joint-stock company \u00ABizhevsk electromechanical plant kupol\u00BB", "46431")]
     [InlineData("case-and-punctuation", "Cady Tech H.K. Ltd.", "46716")]
@@ -71,10 +81,17 @@ public class RegressionTests
     // typos
     [InlineData("one-typo", "Izhevsk Electromechanicl Plant Kupol", "46431")]
     [InlineData("one-typo", "Kalashnikow Concern", "16911")]
+    [InlineData("one-typo", "LLC Garantizya", "40810")]
+    [InlineData("one-typo", "Seelem Bank LLC", "18710")]
+    [InlineData("one-typo", "Peoton Pro LLP", "35081", Skip = "known miss: PH->F on the romanization key turns one substituted letter into two key edits (PEOTON vs FOTON); PROTON, one plain edit away, is found instead")]
     [InlineData("two-typos", "Kurganpribr NPO Joint Stok Company", "44319")]
     // word order, split or joined words
     [InlineData("word-order", "Kupol Izhevsk Electromechanical Plant JSC", "46431")]
     [InlineData("split-or-joined", "Concern ALMAZANTEY", "16865")]
+    [InlineData("split-or-joined", "Sberbankcapital LLC", "18669")]
+    [InlineData("split-or-joined", "OOO Everestgrup", "36465")]
+    [InlineData("split-or-joined", "LTSHolding Limited", "19045")]
+    [InlineData("split-or-joined", "JSC ODKKlimov", "35336")]
     [InlineData("split-or-joined", "Jiahe Hengde Technology Co Ltd", "45891")]
     [InlineData("split-or-joined", "Chang Guang Satellite Co., Ltd.", "46669")]
     // tokens dropped or added
