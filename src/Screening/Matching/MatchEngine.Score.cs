@@ -29,9 +29,12 @@ internal sealed partial class MatchEngine
 
     private static Scratch GetScratch() => t_scratch ??= new Scratch();
 
+    // Exact pairs first (BANK = BANK before BANK ~ BLANC, however rare BLANC is), then by gain.
     private static readonly Comparison<Pair> ByGain = (a, b) =>
     {
-        var c = b.Gain.CompareTo(a.Gain);
+        var c = (b.Similarity >= 1f).CompareTo(a.Similarity >= 1f);
+        if (c != 0) return c;
+        c = b.Gain.CompareTo(a.Gain);
         if (c != 0) return c;
         c = a.Q.CompareTo(b.Q);
         return c != 0 ? c : a.L.CompareTo(b.L);

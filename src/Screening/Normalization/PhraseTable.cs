@@ -10,7 +10,7 @@ internal sealed class PhraseTable
     // Phrases whose first key is long enough for a one-edit match, bucketed by first letter and length.
     private readonly Dictionary<(char, int), List<Phrase>> _fuzzyFirst = [];
 
-    internal sealed record Phrase(string[] Keys, string[] Texts, string Canonical, TokenClass Class, KeyOrigin Origin);
+    internal sealed record Phrase(string[] Keys, string[] Texts, string Canonical, TokenClass Class, KeyOrigin Origin, bool IsPart = false);
 
     public static PhraseTable Default { get; } = Load();
 
@@ -76,7 +76,7 @@ internal sealed class PhraseTable
                 var texts = new string[tokens.Count];
                 for (var i = 0; i < keys.Length; i++) { keys[i] = tokens[i].Key; texts[i] = tokens[i].Text; }
                 // A "part" stands for itself: only the same word (or a misspelling of it) meets it.
-                table.Add(new Phrase(keys, texts, cols[0] == "part" ? keys[0] : canonical, cls, origin));
+                table.Add(new Phrase(keys, texts, cols[0] == "part" ? keys[0] : canonical, cls, origin, cols[0] == "part"));
             }
         }
         return table;
@@ -172,7 +172,8 @@ internal sealed class PhraseTable
             if (p.Keys.Length <= best || start + p.Keys.Length > tokens.Count) continue;
             var ok = true;
             // One-word terms (TRADE, PLANT) must match exactly: a misspelling there is more likely another word.
-            var fuzzy = p.Keys.Length > 1 || p.Class == TokenClass.LegalForm || p.Texts[0].Length >= 6;
+            // Parts of legal forms (OTKRYTOE, STOCK) stand alone only when spelled right: OTKRITIE is a bank, not OTKRYTOE.
+            var fuzzy = p.Keys.Length > 1 || (p.Class == TokenClass.LegalForm && !p.IsPart) || p.Texts[0].Length >= 6 && !p.IsPart;
             for (var k = 0; k < p.Keys.Length && ok; k++)
             {
                 var t = tokens[start + k];

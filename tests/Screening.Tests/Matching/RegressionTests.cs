@@ -67,8 +67,8 @@ public class RegressionTests
     // exact and alias
     [InlineData("exact", "JOINT STOCK COMPANY IZHEVSK ELECTROMECHANICAL PLANT KUPOL", "46431")]
     [InlineData("alias", "AO IEMZ KUPOL", "46431")]
-    [InlineData("alias", "OTKRITIE LTD", "34499", Skip = "known miss: OTKRITIE is taken for the legal-form part OTKRYTOE (one edit on the romanization key), so the name is all legal form and never matches, not even the verbatim alias")]
-    [InlineData("legal-form-dropped", "Otkritie", "34499", Skip = "known miss: OTKRITIE is taken for the legal-form part OTKRYTOE, leaving nothing to match")]
+    [InlineData("alias", "OTKRITIE LTD", "34499")]
+    [InlineData("legal-form-dropped", "Otkritie", "34499")]
     // case and punctuation
     [InlineData("case-and-punctuation", "joint-stock company \u00ABizhevsk electromechanical plant kupol\u00BB", "46431")]
     [InlineData("case-and-punctuation", "Cady Tech H.K. Ltd.", "46716")]
