@@ -64,26 +64,44 @@ public sealed class Screener
         return ScreenManyIterator(requests, maxDegreeOfParallelism, chunkSize, cancellationToken);
     }
 
+    // A pipeline of three chunks: while one chunk is screened on the thread pool, the caller reads the next one from
+    // its source and consumes (writes) the results of the previous one. Memory stays at three chunks.
     private IEnumerable<ScreeningResult> ScreenManyIterator(IEnumerable<ScreeningRequest> requests, int dop, int chunkSize, CancellationToken ct)
     {
-        var buffer = new ScreeningRequest[chunkSize];
-        var results = new ScreeningResult[chunkSize];
         var po = new ParallelOptions { MaxDegreeOfParallelism = dop > 0 ? dop : Environment.ProcessorCount, CancellationToken = ct };
         using var e = requests.GetEnumerator();
+        var (current, count) = ReadChunk(e, chunkSize);
+        if (count == 0) yield break;
+        var results = new ScreeningResult[count];
+        var work = StartChunk(current, results, count, po);
         while (true)
         {
-            var n = 0;
-            while (n < chunkSize && e.MoveNext()) buffer[n++] = e.Current;
-            if (n == 0) yield break;
-            ScreenChunk(buffer, results, n, po);
-            for (var i = 0; i < n; i++)
+            // Read the next chunk while this one is screened.
+            var (next, nextCount) = count < chunkSize ? ([], 0) : ReadChunk(e, chunkSize);
+            work.GetAwaiter().GetResult();
+            var done = results;
+            var doneCount = count;
+            if (nextCount > 0)
             {
-                yield return results[i];
-                results[i] = null!;
-                buffer[i] = null!;
+                results = new ScreeningResult[nextCount];
+                work = StartChunk(next, results, nextCount, po);
             }
-            if (n < chunkSize) yield break;
+            // Hand out this chunk's results while the next one is screened.
+            for (var i = 0; i < doneCount; i++) yield return done[i];
+            if (nextCount == 0) yield break;
+            count = nextCount;
         }
+    }
+
+    private Task StartChunk(ScreeningRequest[] input, ScreeningResult[] results, int count, ParallelOptions po) =>
+        Task.Run(() => ScreenChunk(input, results, count, po), po.CancellationToken);
+
+    private static (ScreeningRequest[] Chunk, int Count) ReadChunk(IEnumerator<ScreeningRequest> e, int chunkSize)
+    {
+        var chunk = new ScreeningRequest[chunkSize];
+        var n = 0;
+        while (n < chunkSize && e.MoveNext()) chunk[n++] = e.Current;
+        return (chunk, n);
     }
 
     /// <summary>The asynchronous form of <see cref="ScreenMany"/>: reads an async stream and yields results in input order.</summary>

@@ -16,17 +16,18 @@ internal sealed class DeletionIndex
 
     public const int MinLength = 4;
 
-    public DeletionIndex(string[] keys, Func<int, bool> include)
+    // depthOf(id): how many deletions to index for a key, or -1 to leave it out.
+    public DeletionIndex(string[] keys, Func<int, int> depthOf)
     {
         var hashList = new List<ulong>(keys.Length * 16);
         var idList = new List<int>(keys.Length * 16);
         var variants = new List<ulong>(128);
         for (var id = 0; id < keys.Length; id++)
         {
-            var key = keys[id];
-            if (key.Length < MinLength || !include(id)) continue;
+            var depth = depthOf(id);
+            if (depth < 1) continue;
             variants.Clear();
-            Variants(key, Weights.MaxDistance(key.Length), variants);
+            Variants(keys[id], depth, variants);
             foreach (var h in variants)
             {
                 hashList.Add(h);

@@ -65,7 +65,7 @@ internal sealed partial class MatchEngine
             });
         }
         // A familiar second opinion for reviewers: FuzzySharp's token-set ratio on the normalized (ASCII) texts.
-        var tokenSet = FuzzySharp.Fuzz.TokenSetRatio(q.Name.ToString(), JoinTexts(listTokens));
+        var tokenSet = FuzzySharp.Fuzz.TokenSetRatio(q.Name.ToString(), JoinTexts(listTokens), FuzzySharp.PreProcess.PreprocessMode.None);
         sb.Append(CultureInfo.InvariantCulture, $". Name score {raw:0.000} (FuzzySharp token-set ratio {tokenSet} on normalized text)");
         if (name.Strength == NameStrength.Weak) sb.Append(CultureInfo.InvariantCulture, $", x{Weights.WeakAliasFactor} for a weak alias");
         if (request.Country is { } country)
@@ -80,6 +80,8 @@ internal sealed partial class MatchEngine
         }
         if (request.Type is { } type && type != EntityType.Unknown && entry.Type != EntityType.Unknown)
             sb.Append(entry.Type == type ? $", +{Weights.TypeBonus} type hint matches" : $", -{Weights.TypePenalty} type hint {type} differs from {entry.Type} (hints adjust, never exclude)");
+        else if (request.Type is null && entry.Type is EntityType.Person or EntityType.Vessel or EntityType.Aircraft && QueryFacts.NamesOrganization(q.Name))
+            sb.Append(CultureInfo.InvariantCulture, $", -{Weights.InferredTypePenalty} the query's legal form names an organization, the entry is a {entry.Type.ToString().ToLowerInvariant()} (adjusts, never excludes)");
         sb.Append(CultureInfo.InvariantCulture, $"; score {score:0.000} >= threshold {request.Threshold:0.00}.");
 
         return new ScreeningMatch

@@ -140,6 +140,7 @@ internal sealed partial class MatchEngine
         best.Clear();
         var floor = request.Threshold - Weights.MaxBonus;
         var fast = q.Hits is not null;
+        var organization = QueryFacts.NamesOrganization(q.Name);
         float legal = 0;
         for (var i = 0; i < q.TokenCount; i++)
             if (q.Classes[i] == TokenClass.LegalForm) legal += Weights.LegalForm;
@@ -149,7 +150,7 @@ internal sealed partial class MatchEngine
             if (fast && Bound(prepared.Tokens, _nameWeight[n], legal, scratch) < floor) continue;
             var raw = ScoreName(q, prepared.Tokens, scratch, aligned: null);
             if (raw < floor) continue;
-            var score = Adjust(raw, prepared, request);
+            var score = Adjust(raw, prepared, request, organization);
             if (score < request.Threshold) continue;
             if (!best.TryGetValue(prepared.Entry, out var current) || score > current.Score || (score == current.Score && n < current.Name))
                 best[prepared.Entry] = (score, n);

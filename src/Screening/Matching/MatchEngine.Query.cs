@@ -9,11 +9,15 @@ internal sealed partial class MatchEngine
         var tokens = name.Tokens;
         var m = Math.Min(tokens.Length, MaxTokens);
         var keys = new string[m];
+        var textLengths = new int[m];
+        var texts = new string?[m];
         var classes = new TokenClass[m];
         var vocabIds = new int[m];
         for (var i = 0; i < m; i++)
         {
             keys[i] = tokens[i].Key;
+            textLengths[i] = tokens[i].Text.Length;
+            texts[i] = tokens[i].Class == TokenClass.Word && !tokens[i].Text.Contains(' ', StringComparison.Ordinal) ? tokens[i].Text : null;
             classes[i] = tokens[i].Class;
             vocabIds[i] = _vocab.Find(keys[i]);
         }
@@ -28,24 +32,27 @@ internal sealed partial class MatchEngine
             joinVocab[i] = _vocab.Find(joinKeys[i]);
         }
 
+        // A joined word may be two listed words (ALMAZANTEY, NAVISELEKTRONIKA, ...LTD): cut the typed text at each
+        // point and look both halves up, through the phrase table where a half is a term or a legal form.
         var splits = new List<(int, int, int)>();
+        Span<char> keyBuffer = stackalloc char[128];
         for (var i = 0; i < m; i++)
         {
-            if (classes[i] != TokenClass.Word || keys[i].Length < 4) continue;
-            var key = keys[i].AsSpan();
-            for (var cut = 2; cut <= key.Length - 2; cut++)
+            var text = tokens[i].Text.AsSpan();
+            if (classes[i] != TokenClass.Word || text.Length < 4 || text.Length > 60) continue;
+            for (var cut = 2; cut <= text.Length - 2; cut++)
             {
-                var left = _vocab.Find(key[..cut]);
-                if (left < 0 || !Joinable(_vocab.Classes[left])) continue;
-                var right = _vocab.Find(key[cut..]);
-                if (right < 0 || !Joinable(_vocab.Classes[right])) continue;
+                var left = FindHalf(text[..cut], keyBuffer, allowLegal: false);
+                if (left < 0) continue;
+                var right = FindHalf(text[cut..], keyBuffer, allowLegal: true);
+                if (right < 0) continue;
                 splits.Add((i, left, right));
             }
         }
 
         var q = new PreparedQuery
         {
-            Name = name, Keys = keys, Classes = classes, Vocab = vocabIds, TokenWeights = new float[m],
+            Name = name, Keys = keys, TextLengths = textLengths, Texts = texts, Classes = classes, Vocab = vocabIds, TokenWeights = new float[m],
             JoinKeys = joinKeys, JoinVocab = joinVocab, Splits = splits,
         };
         if (withHits) q.Hits = CollectHits(q);
@@ -55,6 +62,17 @@ internal sealed partial class MatchEngine
 
     private static bool Joinable(TokenClass c) => c is TokenClass.Word or TokenClass.Number;
 
+    private int FindHalf(ReadOnlySpan<char> text, Span<char> buffer, bool allowLegal)
+    {
+        var n = Romanization.KeyInto(text, buffer);
+        var key = buffer[..n];
+        var id = _vocab.Find(key);
+        if (id < 0 && PhraseTable.Default.SingleWordCanonical(key, out _) is { } canonical) id = _vocab.Find(canonical);
+        if (id < 0) return -1;
+        var cls = _vocab.Classes[id];
+        return Joinable(cls) || (allowLegal && cls == TokenClass.LegalForm) ? id : -1;
+    }
+
     private float QueryWeight(PreparedQuery q, int i)
     {
         switch (q.Classes[i])
@@ -63,6 +81,7 @@ internal sealed partial class MatchEngine
             case TokenClass.Stop: return Weights.Stop;
         }
         if (q.Vocab[i] >= 0) return _vocab.Weights[q.Vocab[i]];
+        var shortFactor = Weights.ShortWordFactor(q.TextLengths[i]);
         // A misspelled word weighs what its nearest list word weighs; a word no list knows is distinctive.
         var best = -1f;
         var bestSim = -1f;
@@ -79,21 +98,22 @@ internal sealed partial class MatchEngine
                 }
             }
         }
-        else if (q.Classes[i] == TokenClass.Word && key.Length >= DeletionIndex.MinLength)
+        else if (q.Classes[i] == TokenClass.Word)
         {
             for (var v = 0; v < _vocab.Count; v++)
             {
-                var s = UnitSimilarity(key, q.Classes[i], v, out _);
+                var s = UnitSimilarity(key, q.Texts[i], q.TextLengths[i], q.Classes[i], v, out _);
                 if (s > 0 && (s > bestSim || (s == bestSim && _vocab.Weights[v] > best))) { bestSim = s; best = _vocab.Weights[v]; }
             }
         }
         if (best <= 0 && _componentWeights.TryGetValue(key, out var component)) return component;
         if (PhraseTable.Default.GenericKeys.Contains(key)) return best > 0 ? Math.Min(best, _genericCap) : _genericCap;
-        return best > 0 ? best : _unknownWeight;
+        return best > 0 ? best : _unknownWeight * shortFactor;
     }
 
-    // The one definition of how a query token meets a vocabulary key (used by both paths).
-    internal float UnitSimilarity(string queryKey, TokenClass queryClass, int vocabId, out int distance)
+    // The one definition of how a query token meets a vocabulary key (used by both paths): the better of the
+    // distance between keys and the distance between the typed spellings.
+    internal float UnitSimilarity(string queryKey, string? queryText, int queryTextLength, TokenClass queryClass, int vocabId, out int distance)
     {
         distance = 0;
         var vClass = _vocab.Classes[vocabId];
@@ -101,13 +121,33 @@ internal sealed partial class MatchEngine
         var vKey = _vocab.Keys[vocabId];
         if (vKey == queryKey) return 1f;
         if (queryClass != TokenClass.Word || vClass != TokenClass.Word) return 0;
-        var min = Math.Min(vKey.Length, queryKey.Length);
-        if (min < DeletionIndex.MinLength) return 0;
-        var maxD = Weights.MaxDistance(min);
-        var d = EditDistance.Osa(queryKey, vKey, maxD);
-        if (d > maxD) return 0;
-        distance = d;
-        return Weights.FuzzySimilarity(d, queryKey.Length, vKey.Length);
+        var best = 0f;
+        var maxD = Weights.AllowedEdits(Math.Min(queryTextLength, _vocab.TextLengths[vocabId]), Math.Min(queryKey.Length, vKey.Length));
+        if (maxD >= 1)
+        {
+            var d = EditDistance.Osa(queryKey, vKey, maxD);
+            if (d <= maxD)
+            {
+                best = Weights.FuzzySimilarity(d, queryKey.Length, vKey.Length, queryKey[0] != vKey[0]);
+                distance = d;
+            }
+        }
+        if (queryText is null) return best;
+        foreach (var f in _vocab.FormsOf(vocabId))
+        {
+            var form = _vocab.FormTexts[f];
+            var maxT = Weights.MaxDistance(Math.Min(queryText.Length, form.Length));
+            if (maxT < 1) continue;
+            var d = EditDistance.Osa(queryText, form, maxT);
+            if (d > maxT) continue;
+            var s = Weights.FuzzySimilarity(d, queryText.Length, form.Length, queryText[0] != form[0]);
+            if (s > best)
+            {
+                best = s;
+                distance = d;
+            }
+        }
+        return best;
     }
 
     [ThreadStatic] private static HitSet? t_hits;
@@ -126,17 +166,33 @@ internal sealed partial class MatchEngine
         {
             var cls = q.Classes[i];
             if (cls == TokenClass.LegalForm) continue;
-            if (q.Vocab[i] >= 0 && UnitSimilarity(q.Keys[i], cls, q.Vocab[i], out _) > 0) acc.Add(q.Vocab[i], new Hit(i, 1f, 0));
-            if (cls != TokenClass.Word || q.Keys[i].Length < DeletionIndex.MinLength) continue;
+            if (q.Vocab[i] >= 0 && UnitSimilarity(q.Keys[i], q.Texts[i], q.TextLengths[i], cls, q.Vocab[i], out _) > 0) acc.Add(q.Vocab[i], new Hit(i, 1f, 0));
+            var depth = Weights.AllowedEdits(q.TextLengths[i], q.Keys[i].Length);
+            if (cls != TokenClass.Word || depth < 1) continue;
             variants.Clear();
             seen.Clear();
-            DeletionIndex.Variants(q.Keys[i], Weights.MaxDistance(q.Keys[i].Length), variants);
+            DeletionIndex.Variants(q.Keys[i], depth, variants);
             foreach (var h in variants)
             {
                 foreach (var v in _deletions.Lookup(h))
                 {
                     if (v == q.Vocab[i] || !seen.Add(v)) continue;
-                    var s = UnitSimilarity(q.Keys[i], cls, v, out var d);
+                    var s = UnitSimilarity(q.Keys[i], q.Texts[i], q.TextLengths[i], cls, v, out var d);
+                    if (s > 0) acc.Add(v, new Hit(i, s, d));
+                }
+            }
+            if (q.Texts[i] is not { } text || _formDeletions is null) continue;
+            var textDepth = Weights.MaxDistance(text.Length);
+            if (textDepth < 1) continue;
+            variants.Clear();
+            DeletionIndex.Variants(text, textDepth, variants);
+            foreach (var h in variants)
+            {
+                foreach (var f in _formDeletions.Lookup(h))
+                {
+                    var v = _vocab.FormVocab[f];
+                    if (v == q.Vocab[i] || !seen.Add(v)) continue;
+                    var s = UnitSimilarity(q.Keys[i], text, q.TextLengths[i], cls, v, out var d);
                     if (s > 0) acc.Add(v, new Hit(i, s, d));
                 }
             }
@@ -159,7 +215,7 @@ internal sealed partial class MatchEngine
         var m = q.TokenCount;
         for (var i = 0; i < m; i++)
         {
-            var s = UnitSimilarity(q.Keys[i], q.Classes[i], v, out var d);
+            var s = UnitSimilarity(q.Keys[i], q.Texts[i], q.TextLengths[i], q.Classes[i], v, out var d);
             if (s > 0) output.Add(new Hit(i, s, d));
         }
         for (var j = 0; j < q.JoinKeys.Length; j++)

@@ -87,10 +87,11 @@ internal sealed partial class MatchEngine
             lUsed |= lm;
             matched += p.Gain;
             pairWeight += p.Weight;
-            content |= q.Classes[p.Q] is TokenClass.Word or TokenClass.Number;
+            // Content: a pair on a word that identifies something (not a legal form, function word or generic word).
+            content |= q.Classes[p.Q] is TokenClass.Word or TokenClass.Number && (p.LLen == 2 || !_generic[tokens[p.L]] || AllGeneric(tokens));
             aligned?.Add(p);
         }
-        // Legal forms and function words never make a match on their own.
+        // Legal forms, function words and generic words never make a match on their own.
         if (!content || matched <= 0) return 0;
 
         var denominator = pairWeight;
@@ -107,6 +108,14 @@ internal sealed partial class MatchEngine
         return Math.Min(1f, matched / denominator);
     }
 
+    // A listed name made only of generic words (GLOBAL TRADING LLC) can only match on them.
+    private bool AllGeneric(int[] tokens)
+    {
+        foreach (var v in tokens)
+            if (_vocab.Classes[v] is TokenClass.Word or TokenClass.Number && !_generic[v]) return false;
+        return true;
+    }
+
     private static void AddHitPair(List<Pair> pairs, Hit h, int m, int k, float vw)
     {
         if (h.Unit < m) pairs.Add(new Pair(h.Unit, 1, k, 1, h.Similarity, vw, h.Distance));
@@ -116,7 +125,7 @@ internal sealed partial class MatchEngine
     private static ulong Mask(int start, int length) => (length == 2 ? 3UL : 1UL) << start;
 
     // Final score of a name for an entry: weak aliases count less; hints nudge, never exclude.
-    private double Adjust(double score, in PreparedName name, in MatchRequest request)
+    private double Adjust(double score, in PreparedName name, in MatchRequest request, bool inferredOrganization)
     {
         var entry = _entries[name.Entry].Entry;
         if (entry.Names[name.NameIndex].Strength == NameStrength.Weak) score *= Weights.WeakAliasFactor;
@@ -128,6 +137,8 @@ internal sealed partial class MatchEngine
         }
         if (request.Type is { } type && type != EntityType.Unknown && entry.Type != EntityType.Unknown)
             score += entry.Type == type ? Weights.TypeBonus : -Weights.TypePenalty;
+        else if (request.Type is null && inferredOrganization && entry.Type is EntityType.Person or EntityType.Vessel or EntityType.Aircraft)
+            score -= Weights.InferredTypePenalty;
         return Math.Clamp(score, 0, 1);
     }
 }

@@ -5,6 +5,18 @@ namespace Screening.Matching;
 
 internal readonly record struct MatchRequest(double Threshold, int Limit, string? Country, EntityType? Type);
 
+internal static class QueryFacts
+{
+    // A legal form in the query (LLC, OOO, Co. Ltd) says it names an organization: with no type hint given,
+    // persons, vessels and aircraft then score a little lower, as with a hint. Never excludes.
+    public static bool NamesOrganization(Screening.Normalization.NormalizedName name)
+    {
+        foreach (var t in name.Tokens)
+            if (t.Class == Screening.Normalization.TokenClass.LegalForm) return true;
+        return false;
+    }
+}
+
 // The prepared lists: every name normalized once at build time, the vocabulary with rarity weights,
 // postings (vocabulary id -> names) and the deletion index for fuzzy neighbours.
 internal sealed partial class MatchEngine
@@ -23,7 +35,9 @@ internal sealed partial class MatchEngine
     private readonly float _unknownWeight;
     private readonly float _genericCap;
     private readonly Dictionary<string, float> _componentWeights;
-    private NormalizedName[] _normalized = []; // kept from the build so explanations need not normalize again
+    private NormalizedName[] _normalized = [];
+    private bool[] _generic = [];
+    private DeletionIndex? _formDeletions; // the same over typed spellings      // per vocabulary id: a generic business word // kept from the build so explanations need not normalize again
 
     private MatchEngine(Vocabulary vocab, DeletionIndex deletions, int[] postStart, int[] postNames, PreparedName[] names, EntryRef[] entries, Dictionary<string, float> componentWeights)
     {
@@ -61,6 +75,9 @@ internal sealed partial class MatchEngine
         var keys = new List<string>();
         var classes = new List<TokenClass>();
         var df = new List<int>();
+        var textLengths = new List<int>();
+        var formIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var formVocab = new List<int>();
         var lastEntrySeen = new List<int>();
         var tokenBuffer = new List<int>();
         var componentDf = new Dictionary<string, (int Count, int Last)>(StringComparer.Ordinal);
@@ -108,11 +125,18 @@ internal sealed partial class MatchEngine
                             keys.Add(t.Key);
                             classes.Add(t.Class);
                             df.Add(0);
+                            textLengths.Add(0);
                             lastEntrySeen.Add(-1);
                         }
                         else if (classes[id] != t.Class && t.Class == TokenClass.Word)
                         {
                             classes[id] = TokenClass.Word; // a key that is sometimes a plain word counts as one
+                        }
+                        if (t.Text.Length > textLengths[id]) textLengths[id] = t.Text.Length;
+                        if (t.Class == TokenClass.Word && !t.Text.Contains(' ', StringComparison.Ordinal) && !formIds.ContainsKey(t.Text))
+                        {
+                            formIds[t.Text] = formVocab.Count;
+                            formVocab.Add(id);
                         }
                         if (lastEntrySeen[id] != entryIndex)
                         {
@@ -136,9 +160,11 @@ internal sealed partial class MatchEngine
                 TokenClass.LegalForm => Weights.LegalForm,
                 TokenClass.Stop => Weights.Stop,
                 _ when generic.Contains(keys[i]) => Math.Min(genericCap, Weights.IdfWeight(Df(i), entries.Count)),
-                _ => Weights.IdfWeight(Df(i), entries.Count),
+                _ => Weights.IdfWeight(Df(i), entries.Count) * Weights.ShortWordFactor(textLengths[i]),
             };
         }
+        var genericFlags = new bool[keys.Count];
+        for (var i = 0; i < genericFlags.Length; i++) genericFlags[i] = generic.Contains(keys[i]);
         int Df(int i) => componentDf.TryGetValue(keys[i], out var c) ? df[i] + c.Count : df[i];
 
         // Words seen only inside phrases still get a weight, for queries that break the phrase up.
@@ -150,8 +176,13 @@ internal sealed partial class MatchEngine
             componentWeights[key] = generic.Contains(key) ? Math.Min(genericCap, w) : w;
         }
         var classArray = classes.ToArray();
-        var vocab = new Vocabulary(ids, keys.ToArray(), classArray, weights, df.ToArray());
-        var deletions = new DeletionIndex(vocab.Keys, id => classArray[id] == TokenClass.Word);
+        var vocab = new Vocabulary(ids, keys.ToArray(), classArray, weights, df.ToArray(), textLengths.ToArray());
+        var deletions = new DeletionIndex(vocab.Keys, id => classArray[id] == TokenClass.Word ? Weights.AllowedEdits(vocab.TextLengths[id], vocab.Keys[id].Length) : -1);
+        var formTexts = new string[formVocab.Count];
+        foreach (var (text, f) in formIds) formTexts[f] = text;
+        var formVocabArray = formVocab.ToArray();
+        vocab.SetForms(formTexts, formVocabArray);
+        var formDeletions = new DeletionIndex(formTexts, f => classArray[formVocabArray[f]] == TokenClass.Word ? Weights.MaxDistance(formTexts[f].Length) : -1);
 
         // Postings: each name once per key.
         var counts = new int[keys.Count + 1];
@@ -171,7 +202,7 @@ internal sealed partial class MatchEngine
             for (var k = 0; k < tokens.Length; k++)
                 if (IndexOf(tokens, tokens[k], k) == k) postNames[fill[tokens[k]]++] = n;
         }
-        return new MatchEngine(vocab, deletions, counts, postNames, nameArray, entries.ToArray(), componentWeights) { _normalized = normalizedNames };
+        return new MatchEngine(vocab, deletions, counts, postNames, nameArray, entries.ToArray(), componentWeights) { _normalized = normalizedNames, _generic = genericFlags, _formDeletions = formDeletions };
     }
 
     // Names longer than this are cut: alignment uses 64-bit masks.

@@ -11,6 +11,8 @@ internal sealed class PreparedQuery
 {
     public required NormalizedName Name { get; init; }
     public required string[] Keys { get; init; }
+    public required int[] TextLengths { get; init; }
+    public required string?[] Texts { get; init; }      // the typed spelling of one-word tokens, else null
     public required TokenClass[] Classes { get; init; }
     public required int[] Vocab { get; init; }          // exact vocabulary id per token, or -1
     public required float[] TokenWeights { get; init; }

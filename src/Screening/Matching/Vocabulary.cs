@@ -8,8 +8,9 @@ internal sealed class Vocabulary
     private readonly Dictionary<string, int> _ids;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _spanIds;
 
-    public Vocabulary(Dictionary<string, int> ids, string[] keys, TokenClass[] classes, float[] weights, int[] df)
+    public Vocabulary(Dictionary<string, int> ids, string[] keys, TokenClass[] classes, float[] weights, int[] df, int[] textLengths)
     {
+        TextLengths = textLengths;
         _ids = ids;
         _spanIds = ids.GetAlternateLookup<ReadOnlySpan<char>>();
         Keys = keys;
@@ -22,6 +23,30 @@ internal sealed class Vocabulary
     public TokenClass[] Classes { get; }
     public float[] Weights { get; }
     public int[] DocumentFrequency { get; }
+    public int[] TextLengths { get; }   // the longest text seen for each key: typo tolerance follows what was typed
+
+    // The spellings (texts) behind each key: typos are measured on what was typed as well as on the key,
+    // because romanization folding can turn one typed edit into two (GARANTIZYA/GARANTIYA, MAXTCH/MAXTECH).
+    public string[] FormTexts { get; private set; } = [];
+    public int[] FormVocab { get; private set; } = [];
+    private int[] _formStart = [0];
+    private int[] _formList = [];
+
+    public void SetForms(string[] texts, int[] vocabOfForm)
+    {
+        FormTexts = texts;
+        FormVocab = vocabOfForm;
+        var counts = new int[Keys.Length + 1];
+        foreach (var v in vocabOfForm) counts[v + 1]++;
+        for (var i = 1; i < counts.Length; i++) counts[i] += counts[i - 1];
+        var list = new int[vocabOfForm.Length];
+        var fill = (int[])counts.Clone();
+        for (var f = 0; f < vocabOfForm.Length; f++) list[fill[vocabOfForm[f]]++] = f;
+        _formStart = counts;
+        _formList = list;
+    }
+
+    public ReadOnlySpan<int> FormsOf(int vocabId) => _formList.AsSpan(_formStart[vocabId], _formStart[vocabId + 1] - _formStart[vocabId]);
     public int Count => Keys.Length;
 
     public int Find(string key) => _ids.TryGetValue(key, out var id) ? id : -1;
@@ -38,7 +63,7 @@ internal static class Weights
 
     // How much an unmatched token costs, relative to its weight: extra words on either side cost less than a mismatch.
     public const float UnmatchedQuery = 0.6f;
-    public const float UnmatchedList = 0.5f;
+    public const float UnmatchedList = 0.4f;
 
     public const float SplitJoinSimilarity = 0.98f;
 
@@ -52,8 +77,18 @@ internal static class Weights
     // No fuzzy matching of 1-3 character tokens; tolerance grows with length.
     public static int MaxDistance(int length) => length < 4 ? 0 : length < 9 ? 1 : 2;
 
-    public static float FuzzySimilarity(int distance, int lengthA, int lengthB) =>
-        1f - 0.8f * distance / Math.Max(lengthA, lengthB);
+    // Edits allowed between two words: by the typed length, and never more than their keys can bear.
+    public static int AllowedEdits(int textLength, int keyLength) => Math.Min(MaxDistance(textLength), MaxDistance(keyLength + 1));
+
+    // An edit costs its share of the word; one at the first letter costs more (typists rarely miss it, and
+    // BOLO/POLO, WING/KING are different names).
+    public static float FuzzySimilarity(int distance, int lengthA, int lengthB, bool firstLetterDiffers) =>
+        1f - 0.9f * distance / Math.Max(lengthA, lengthB) - (firstLetterDiffers ? 0.1f : 0f);
+
+    // Initials and two- or three-letter words collide by chance: they weigh less than their rarity says.
+    public static float ShortWordFactor(int textLength) => textLength <= 2 ? 0.4f : textLength == 3 ? 0.7f : 1f;
+
+    public const double InferredTypePenalty = 0.15;
 
     // Generic business words weigh at most what a word on 1% of the entries weighs.
     public static float GenericCap(int entries) => IdfWeight(Math.Max(1, entries / 100), entries);

@@ -6,6 +6,7 @@ namespace Screening.Normalization;
 internal sealed class PhraseTable
 {
     private readonly Dictionary<string, List<Phrase>> _byFirstKey = new(StringComparer.Ordinal);
+    private Dictionary<string, List<Phrase>>.AlternateLookup<ReadOnlySpan<char>> _byFirstKeySpan;
     // Phrases whose first key is long enough for a one-edit match, bucketed by first letter and length.
     private readonly Dictionary<(char, int), List<Phrase>> _fuzzyFirst = [];
 
@@ -14,6 +15,20 @@ internal sealed class PhraseTable
     public static PhraseTable Default { get; } = Load();
 
     public int MaxLength { get; private set; }
+
+    /// <summary>The canonical key of a one-word phrase (TECH, ELEKTRONIKA, LTD) with exactly this key, or null.</summary>
+    public string? SingleWordCanonical(ReadOnlySpan<char> key, out TokenClass cls)
+    {
+        cls = TokenClass.Word;
+        if (!_byFirstKeySpan.TryGetValue(key, out var candidates)) return null;
+        foreach (var p in candidates)
+        {
+            if (p.Keys.Length != 1) continue;
+            cls = p.Class;
+            return p.Canonical;
+        }
+        return null;
+    }
 
     /// <summary>Keys of generic business words, whose weight is capped (see Data/phrases.txt).</summary>
     public HashSet<string> GenericKeys { get; } = new(StringComparer.Ordinal);
@@ -24,6 +39,7 @@ internal sealed class PhraseTable
             ?? throw new InvalidOperationException("Embedded resource Screening.Normalization.phrases.txt is missing.");
         using var reader = new StreamReader(stream);
         var table = new PhraseTable();
+        table._byFirstKeySpan = table._byFirstKey.GetAlternateLookup<ReadOnlySpan<char>>();
         var lineNo = 0;
         while (reader.ReadLine() is { } line)
         {
@@ -160,7 +176,9 @@ internal sealed class PhraseTable
             for (var k = 0; k < p.Keys.Length && ok; k++)
             {
                 var t = tokens[start + k];
-                ok = t.Class != TokenClass.Number && (p.Keys[k] == t.Key || (fuzzy && FuzzyEquals(p.Keys[k], p.Texts[k], t)));
+                // Short words match by their letters: keys of short words collide (SCI/SKY, MACH/MATCH).
+                ok = t.Class != TokenClass.Number &&
+                     (p.Texts[k].Length <= 4 || t.Text.Length <= 4 ? p.Texts[k] == t.Text || (p.Keys[k] == t.Key && t.Origin == KeyOrigin.Transliterated) : p.Keys[k] == t.Key || (fuzzy && FuzzyEquals(p.Keys[k], p.Texts[k], t)));
             }
             if (ok)
             {

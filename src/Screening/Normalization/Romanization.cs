@@ -58,12 +58,19 @@ internal static class Romanization
     /// <summary>
     /// Folds competing romanizations of one token to one key, so that OFAC's spelling, a passport spelling and the
     /// original Cyrillic meet: KH/H, TS/TZ/C, SHCH/SCH/SH, ZH/J, Y/I (ya/ia, yu/iu, -iy/-yy/-y, ey/ei), X/KS, W/V, PH/F, CK/K, Q/K,
-    /// C/K (but CH stays), and doubled letters.
+    /// C/K (but CH stays), and runs of I/Y.
     /// </summary>
     public static string Key(string text)
     {
-        var sb = new StringBuilder(text.Length);
-        var s = text.AsSpan();
+        Span<char> buffer = text.Length <= 128 ? stackalloc char[text.Length * 2] : new char[text.Length * 2];
+        var n = KeyInto(text, buffer);
+        return new string(buffer[..n]);
+    }
+
+    /// <summary>Writes the key of <paramref name="s"/> (upper-case ASCII) into <paramref name="dest"/>, at most twice its length; returns the length.</summary>
+    public static int KeyInto(ReadOnlySpan<char> s, Span<char> dest)
+    {
+        var w = 0;
         for (var i = 0; i < s.Length; i++)
         {
             var c = s[i];
@@ -71,44 +78,40 @@ internal static class Romanization
             switch (c)
             {
                 case 'S' when next == 'H' && i + 3 < s.Length && s[i + 2] == 'C' && s[i + 3] == 'H':
-                    sb.Append("SH"); i += 3; continue;
+                    dest[w++] = 'S'; dest[w++] = 'H'; i += 3; break;
                 case 'S' when next == 'C' && i + 2 < s.Length && s[i + 2] == 'H':
-                    sb.Append("SH"); i += 2; continue;
+                    dest[w++] = 'S'; dest[w++] = 'H'; i += 2; break;
                 case 'T' when next == 'C' && i + 2 < s.Length && s[i + 2] == 'H':
-                    sb.Append("CH"); i += 2; continue;
+                    dest[w++] = 'C'; dest[w++] = 'H'; i += 2; break;
                 case 'K' when next == 'H':
-                    sb.Append('H'); i++; continue;
+                    dest[w++] = 'H'; i++; break;
                 case 'T' when next is 'S' or 'Z':
-                    sb.Append('K'); i++; continue; // TS, TZ -> C -> K
+                    dest[w++] = 'K'; i++; break; // TS, TZ -> C -> K
                 case 'Z' when next == 'H':
-                    sb.Append('J'); i++; continue;
+                    dest[w++] = 'J'; i++; break;
                 case 'P' when next == 'H':
-                    sb.Append('F'); i++; continue;
+                    dest[w++] = 'F'; i++; break;
                 case 'C' when next == 'H':
-                    sb.Append("CH"); i++; continue;
+                    dest[w++] = 'C'; dest[w++] = 'H'; i++; break;
                 case 'C' when next == 'K':
-                    sb.Append('K'); i++; continue;
+                    dest[w++] = 'K'; i++; break;
                 case 'C':
                 case 'Q':
-                    sb.Append('K'); continue;
+                    dest[w++] = 'K'; break;
                 case 'X':
-                    sb.Append("KS"); continue;
+                    dest[w++] = 'K'; dest[w++] = 'S'; break;
                 case 'W':
-                    sb.Append('V'); continue;
+                    dest[w++] = 'V'; break;
                 case 'Y':
-                    sb.Append('I'); continue;
+                case 'I':
+                    // Y and I are one letter here, and a run of them is one (-IY, -YY, -II -> I): other doubled
+                    // letters stay, so that a misspelling costs one edit, not two.
+                    if (w == 0 || dest[w - 1] != 'I') dest[w++] = 'I';
+                    break;
                 default:
-                    sb.Append(c); continue;
+                    dest[w++] = c; break;
             }
         }
-        // Collapse doubled letters (RUSSIA/RUSIA, IY -> II -> I).
-        var w = 0;
-        for (var r = 0; r < sb.Length; r++)
-        {
-            if (w > 0 && sb[w - 1] == sb[r] && !char.IsAsciiDigit(sb[r])) continue;
-            sb[w++] = sb[r];
-        }
-        sb.Length = w;
-        return sb.ToString();
+        return w;
     }
 }
