@@ -7,7 +7,7 @@ using Screening.Benchmarks.Modes;
 // Usage (from the repository root):
 //   dotnet run -c Release --project benchmarks/Screening.Benchmarks -- [--data PATH] [BenchmarkDotNet args]
 //   ... -- --percentiles [--queries N] [--repeat R]   latency distribution -> benchmarks/results/latency-percentiles.md
-//                                         (R > 1 keeps each query's fastest of R timings: for a noisy machine)
+//                                         (R > 1 times R passes, keeping each query's fastest: for a noisy machine)
 //   ... -- --memory                       retained memory, load/build time -> benchmarks/results/memory.md
 //   ... -- --batch [--count N] [--cli PATH] [--in-process]   end-to-end batch -> benchmarks/results/batch.md
 //   ... -- --show-queries [--count N]     prints N generated queries per category (default 10)
@@ -86,10 +86,20 @@ static int Switch(string[] bdnArgs, string? note, string command)
             Console.WriteLine($"// {type.Name}: a --job was given, so the summary is not copied to {BenchSettings.ResultsFolder}");
             continue;
         }
-        var path = new Report($"{type.Name} (BenchmarkDotNet, OFAC SDN)", command, note, loadAtStart)
+        var report = new Report($"{type.Name} (BenchmarkDotNet, OFAC SDN)", command, note, loadAtStart)
             .Line()
-            .Line(File.ReadAllText(github).Trim())
-            .Save(type.Name + ".md");
+            .Line(File.ReadAllText(github).Trim());
+        // The global setups print what they built ("// Scaling: 1,000,000 names ..., candidates per query ..."): keep it.
+        var setupLines = File.Exists(summary.LogFilePath)
+            ? File.ReadLines(summary.LogFilePath).Where(l => l.StartsWith($"// {type.Name}: ", StringComparison.Ordinal)).Distinct().ToList()
+            : [];
+        if (setupLines.Count > 0)
+        {
+            report.Line().Line("Global setup output (one line per benchmark process):").Line().Line("```");
+            foreach (var l in setupLines) report.Line(l);
+            report.Line("```");
+        }
+        var path = report.Save(type.Name + ".md");
         Console.WriteLine($"// Wrote {path}");
     }
     return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
