@@ -59,6 +59,25 @@ public sealed class ScreeningMatch
 
     /// <summary>The matched entry, with its identifiers, programs, tags and sources.</summary>
     public required WatchlistEntry Entry { get; init; }
+
+    internal string NormalizedQueryText { get; init; } = "";
+    internal string NormalizedMatchedText { get; init; } = "";
+    private int _tokenSetRatio = -1;
+
+    /// <summary>
+    /// A familiar second opinion for reviewers: FuzzySharp's token-set ratio (0 to 100) between the normalized query and
+    /// the normalized matched name (ASCII, after transliteration). Computed on first read, so screens that never read it
+    /// do not pay for it.
+    /// </summary>
+    public int TokenSetRatio
+    {
+        get
+        {
+            if (_tokenSetRatio < 0)
+                _tokenSetRatio = FuzzySharp.Fuzz.TokenSetRatio(NormalizedQueryText, NormalizedMatchedText, FuzzySharp.PreProcess.PreprocessMode.None);
+            return _tokenSetRatio;
+        }
+    }
 }
 
 /// <summary>A loaded list as a result records it.</summary>

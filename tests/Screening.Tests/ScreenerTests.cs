@@ -83,6 +83,15 @@ public class ScreenerTests
     }
 
     [Fact]
+    public async Task TokenSetRatio_CyrillicQuery_ComparesNormalizedTexts()
+    {
+        var s = await Build();
+        var m = s.Screen("АО ИЭМЗ Купол").Matches[0];
+        Assert.Equal("46431", m.EntryId);
+        Assert.InRange(m.TokenSetRatio, 80, 100); // FuzzySharp alone, on the raw Cyrillic, would see nothing
+    }
+
+    [Fact]
     public async Task Screen_TypeHintMismatch_LowersButNeverExcludes()
     {
         var s = await Build();

@@ -64,9 +64,7 @@ internal sealed partial class MatchEngine
                 _ => a.Kind.ToString(),
             });
         }
-        // A familiar second opinion for reviewers: FuzzySharp's token-set ratio on the normalized (ASCII) texts.
-        var tokenSet = FuzzySharp.Fuzz.TokenSetRatio(q.Name.ToString(), JoinTexts(listTokens), FuzzySharp.PreProcess.PreprocessMode.None);
-        sb.Append(CultureInfo.InvariantCulture, $". Name score {raw:0.000} (FuzzySharp token-set ratio {tokenSet} on normalized text)");
+        sb.Append(CultureInfo.InvariantCulture, $". Name score {raw:0.000}");
         if (name.Strength == NameStrength.Weak) sb.Append(CultureInfo.InvariantCulture, $", x{Weights.WeakAliasFactor} for a weak alias");
         if (request.Country is { } country)
         {
@@ -95,6 +93,8 @@ internal sealed partial class MatchEngine
             Explanation = sb.ToString(),
             Alignment = alignment,
             Entry = entry,
+            NormalizedQueryText = q.Name.ToString(),
+            NormalizedMatchedText = JoinTexts(listTokens),
         };
     }
 
