@@ -14,7 +14,6 @@ internal sealed class DeletionIndex
     // and the filter answers that from cache instead of a random probe into the large table.
     private readonly ulong[] _filter = new ulong[1 << 17];
 
-    public const int MinLength = 4;
 
     // depthOf(id): how many deletions to index for a key, or -1 to leave it out.
     public DeletionIndex(string[] keys, Func<int, int> depthOf)
