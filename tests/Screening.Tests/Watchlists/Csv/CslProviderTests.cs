@@ -308,44 +308,10 @@ public class CslProviderTests
     [Fact]
     public async Task LoadAsync_FixtureMutations_ListOrFormatErrorOnly()
     {
-        var original = File.ReadAllBytes(CslProviderContractTests.Fixture);
-        var rng = new Random(20220521);
         byte[] interesting = [(byte)'"', (byte)',', (byte)'\n', (byte)'\r', (byte)';', 0x1A, 0xEF, 0xBB, 0xBF, 0xFF, 0xC3, 0x00];
-        var loaded = 0;
-        var rejectedAFormat = 0;
-        for (var iteration = 0; iteration < 250; iteration++)
-        {
-            var bytes = new List<byte>(original);
-            var mutations = 1 + rng.Next(8);
-            for (var m = 0; m < mutations && bytes.Count > 0; m++)
-            {
-                var at = rng.Next(bytes.Count);
-                switch (rng.Next(5))
-                {
-                    case 0: bytes[at] = (byte)rng.Next(256); break;
-                    case 1: bytes[at] = interesting[rng.Next(interesting.Length)]; break;
-                    case 2: bytes.Insert(at, interesting[rng.Next(interesting.Length)]); break;
-                    case 3: bytes.RemoveAt(at); break;
-                    default: bytes.RemoveRange(at, bytes.Count - at); break; // truncate
-                }
-            }
-            try
-            {
-                var list = await LoadBytes([.. bytes], $"mutation-{iteration}.csv");
-                Assert.Equal(list.Report.RowsRead, list.Report.EntriesLoaded + list.Report.RowsRejected);
-                loaded++;
-            }
-            catch (WatchlistFormatException)
-            {
-                rejectedAFormat++;
-            }
-            catch (Exception ex)
-            {
-                Assert.Fail($"mutation {iteration} (seed 20220521) threw {ex.GetType().Name}: {ex.Message}");
-            }
-        }
-        // Both outcomes occur, so the mutations reach the parser and the reader.
-        Assert.True(loaded > 0 && rejectedAFormat > 0, $"loaded {loaded}, format errors {rejectedAFormat}");
+        var iteration = 0;
+        await CsvFuzz.AssertListOrFormatErrorOnly(File.ReadAllBytes(CslProviderContractTests.Fixture), 20220521, 250, 8, interesting,
+            bytes => LoadBytes(bytes, $"mutation-{iteration++}.csv"));
     }
 
     [SharedDataFact("us_csl/2022-05/consolidated.csv")]
