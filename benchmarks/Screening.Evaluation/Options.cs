@@ -10,6 +10,7 @@ internal sealed class Options
     public string Data { get; private set; } = "../shared/data";
     public string Out { get; private set; } = "benchmarks/results/quality.md";
     public string? MissesOut { get; private set; }
+    public string? FalseAlertsOut { get; private set; }
     public int Seed { get; private set; } = DefaultSeed;
     public int BaselineSample { get; private set; } = 60;
     public int NegativeBaselineSample { get; private set; } = 200;
@@ -30,6 +31,8 @@ internal sealed class Options
           --data PATH               data folder with ofac_sdn/ and negatives/ (default ../shared/data)
           --out PATH                report file (default benchmarks/results/quality.md)
           --misses-out PATH         misses file (default quality-misses.md beside --out)
+          --false-alerts-out PATH   write each negative that alerts, with its top match and explanation (local analysis
+                                    only: it holds negatives' names, which must never be committed)
           --seed N                  seed of every random choice (default 20260901)
           --threshold T             operating threshold of the headline table (default ScreeningOptions.DefaultThreshold)
           --per-category N          queries per category at most (default 300)
@@ -66,6 +69,7 @@ internal sealed class Options
                 case "--data": o.Data = Next(); break;
                 case "--out": o.Out = Next(); break;
                 case "--misses-out": o.MissesOut = Next(); break;
+                case "--false-alerts-out": o.FalseAlertsOut = Next(); break;
                 case "--seed": o.Seed = NextInt(); break;
                 case "--baseline-sample": o.BaselineSample = NextInt(); break;
                 case "--negative-baseline-sample": o.NegativeBaselineSample = NextInt(); break;

@@ -92,6 +92,19 @@ var nearMissOutcomes = evaluator.RunFast(nearMisses.Select(q => q.Text).ToList()
 var negativeOutcomes = evaluator.RunFast(negatives.Select(n => n.Name).ToList(), negatives.Select(_ => (string?)null).ToList());
 fastWatch.Stop();
 Log($"fast path done in {fastWatch.Elapsed.TotalSeconds:0.0}s");
+if (options.FalseAlertsOut is { } falseAlertsPath)
+{
+    var lines = new List<string>();
+    for (var i = 0; i < negatives.Count; i++)
+    {
+        if (!negativeOutcomes[i].Alert) continue;
+        var top = screener.Screen(negatives[i].Name).Matches[0];
+        lines.Add($"{top.Score:0.000}\t{negatives[i].Name}\t{top.EntryId}\t{top.MatchedName}\t{top.Explanation}");
+    }
+    lines.Sort(StringComparer.Ordinal);
+    await File.WriteAllLinesAsync(falseAlertsPath, lines);
+    Log($"wrote {lines.Count} false alerts to {falseAlertsPath}");
+}
 
 // Latency: a single-thread loop over positives and negatives mixed.
 var latencyRng = new Random(options.Seed + 7);
