@@ -159,43 +159,21 @@ internal sealed partial class MatchEngine
     {
         var acc = t_hits ??= new HitSet();
         acc.Clear();
-        var variants = t_variants ??= new List<ulong>(128);
-        var seen = t_seen ??= [];
         var m = q.TokenCount;
         for (var i = 0; i < m; i++)
         {
             var cls = q.Classes[i];
             if (cls == TokenClass.LegalForm) continue;
             if (q.Vocab[i] >= 0 && UnitSimilarity(q.Keys[i], q.Texts[i], q.TextLengths[i], cls, q.Vocab[i], out _) > 0) acc.Add(q.Vocab[i], new Hit(i, 1f, 0));
-            var depth = Weights.AllowedEdits(q.TextLengths[i], q.Keys[i].Length);
-            if (cls != TokenClass.Word || depth < 1) continue;
-            variants.Clear();
-            seen.Clear();
-            DeletionIndex.Variants(q.Keys[i], depth, variants);
-            foreach (var h in variants)
+            if (KnownNeighbours(q, i) is { } known)
             {
-                foreach (var v in _deletions.Lookup(h))
-                {
-                    if (v == q.Vocab[i] || !seen.Add(v)) continue;
-                    var s = UnitSimilarity(q.Keys[i], q.Texts[i], q.TextLengths[i], cls, v, out var d);
-                    if (s > 0) acc.Add(v, new Hit(i, s, d));
-                }
+                foreach (var nb in known) acc.Add(nb.Vocab, new Hit(i, nb.Similarity, nb.Distance));
+                continue;
             }
-            if (q.Texts[i] is not { } text || _formDeletions is null) continue;
-            var textDepth = Weights.MaxDistance(text.Length);
-            if (textDepth < 1) continue;
-            variants.Clear();
-            DeletionIndex.Variants(text, textDepth, variants);
-            foreach (var h in variants)
-            {
-                foreach (var f in _formDeletions.Lookup(h))
-                {
-                    var v = _vocab.FormVocab[f];
-                    if (v == q.Vocab[i] || !seen.Add(v)) continue;
-                    var s = UnitSimilarity(q.Keys[i], text, q.TextLengths[i], cls, v, out var d);
-                    if (s > 0) acc.Add(v, new Hit(i, s, d));
-                }
-            }
+            var found = t_neighbours ??= new List<Neighbour>(32);
+            found.Clear();
+            FindNeighbours(q.Keys[i], q.Texts[i], q.TextLengths[i], cls, q.Vocab[i], found);
+            foreach (var nb in found) acc.Add(nb.Vocab, new Hit(i, nb.Similarity, nb.Distance));
         }
         for (var j = 0; j < q.JoinVocab.Length; j++)
         {

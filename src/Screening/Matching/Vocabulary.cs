@@ -31,6 +31,7 @@ internal sealed class Vocabulary
     public int[] FormVocab { get; private set; } = [];
     private int[] _formStart = [0];
     private int[] _formList = [];
+    private Dictionary<string, int> _formIds = new(StringComparer.Ordinal);
 
     public void SetForms(string[] texts, int[] vocabOfForm)
     {
@@ -44,7 +45,13 @@ internal sealed class Vocabulary
         for (var f = 0; f < vocabOfForm.Length; f++) list[fill[vocabOfForm[f]]++] = f;
         _formStart = counts;
         _formList = list;
+        var formIds = new Dictionary<string, int>(texts.Length, StringComparer.Ordinal);
+        for (var f = 0; f < texts.Length; f++) formIds[texts[f]] = f;
+        _formIds = formIds;
     }
+
+    // The form with exactly this spelling, or -1.
+    public int FindForm(string text) => _formIds.TryGetValue(text, out var f) ? f : -1;
 
     public ReadOnlySpan<int> FormsOf(int vocabId) => _formList.AsSpan(_formStart[vocabId], _formStart[vocabId + 1] - _formStart[vocabId]);
     public int Count => Keys.Length;

@@ -1,0 +1,71 @@
+using Screening.Normalization;
+
+namespace Screening.Matching;
+
+internal sealed partial class MatchEngine
+{
+    // A vocabulary key one query word meets fuzzily, with the similarity and distance UnitSimilarity gave.
+    private readonly record struct Neighbour(int Vocab, float Similarity, int Distance);
+
+    // Per listed spelling (form id): the fuzzy neighbours of a query word spelt exactly so, filled on first use.
+    // Most query words (LIMITED, TRADING, surnames) are listed words, and their neighbours depend on the word
+    // alone, so the deletion-index lookups and edit distances run once per engine instead of once per query.
+    // Bounded by the number of listed spellings; words no list spells go through the indexes every time.
+    private Neighbour[]?[] _formNeighbours = [];
+
+    [ThreadStatic] private static List<Neighbour>? t_neighbours;
+
+    // The memoized neighbours of query token i, or null when its spelling is not a listed one with the same key.
+    private Neighbour[]? KnownNeighbours(PreparedQuery q, int i)
+    {
+        if (q.Texts[i] is not { } text || q.Vocab[i] < 0) return null;
+        var f = _vocab.FindForm(text);
+        if (f < 0 || _vocab.FormVocab[f] != q.Vocab[i]) return null;
+        var known = Volatile.Read(ref _formNeighbours[f]);
+        if (known is not null) return known;
+        var found = t_neighbours ??= new List<Neighbour>(32);
+        found.Clear();
+        FindNeighbours(q.Keys[i], text, q.TextLengths[i], q.Classes[i], q.Vocab[i], found);
+        // Racing threads compute the same array; either may win.
+        known = found.Count == 0 ? [] : found.ToArray();
+        Volatile.Write(ref _formNeighbours[f], known);
+        return known;
+    }
+
+    // Every vocabulary key other than `exact` that the query word meets through the deletion indexes (over keys,
+    // then over typed spellings), in the order found: the order its hits are added to the hit set.
+    private void FindNeighbours(string key, string? text, int textLength, TokenClass cls, int exact, List<Neighbour> output)
+    {
+        var depth = Weights.AllowedEdits(textLength, key.Length);
+        if (cls != TokenClass.Word || depth < 1) return;
+        var variants = t_variants ??= new List<ulong>(128);
+        var seen = t_seen ??= [];
+        variants.Clear();
+        seen.Clear();
+        DeletionIndex.Variants(key, depth, variants);
+        foreach (var h in variants)
+        {
+            foreach (var v in _deletions.Lookup(h))
+            {
+                if (v == exact || !seen.Add(v)) continue;
+                var s = UnitSimilarity(key, text, textLength, cls, v, out var d);
+                if (s > 0) output.Add(new Neighbour(v, s, d));
+            }
+        }
+        if (text is null || _formDeletions is null) return;
+        var textDepth = Weights.MaxDistance(text.Length);
+        if (textDepth < 1) return;
+        variants.Clear();
+        DeletionIndex.Variants(text, textDepth, variants);
+        foreach (var h in variants)
+        {
+            foreach (var f in _formDeletions.Lookup(h))
+            {
+                var v = _vocab.FormVocab[f];
+                if (v == exact || !seen.Add(v)) continue;
+                var s = UnitSimilarity(key, text, textLength, cls, v, out var d);
+                if (s > 0) output.Add(new Neighbour(v, s, d));
+            }
+        }
+    }
+}
