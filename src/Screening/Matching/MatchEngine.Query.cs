@@ -35,19 +35,10 @@ internal sealed partial class MatchEngine
         // A joined word may be two listed words (ALMAZANTEY, NAVISELEKTRONIKA, ...LTD): cut the typed text at each
         // point and look both halves up, through the phrase table where a half is a term or a legal form.
         var splits = new List<(int, int, int)>();
-        Span<char> keyBuffer = stackalloc char[128];
         for (var i = 0; i < m; i++)
         {
-            var text = tokens[i].Text.AsSpan();
-            if (classes[i] != TokenClass.Word || text.Length < 4 || text.Length > 60) continue;
-            for (var cut = 2; cut <= text.Length - 2; cut++)
-            {
-                var left = FindHalf(text[..cut], keyBuffer, allowLegal: false);
-                if (left < 0) continue;
-                var right = FindHalf(text[cut..], keyBuffer, allowLegal: true);
-                if (right < 0) continue;
-                splits.Add((i, left, right));
-            }
+            if (classes[i] != TokenClass.Word || tokens[i].Text.Length < 4 || tokens[i].Text.Length > 60) continue;
+            AddSplits(i, tokens[i].Text, texts[i] is not null, splits);
         }
 
         var q = new PreparedQuery
@@ -58,6 +49,21 @@ internal sealed partial class MatchEngine
         if (withHits) q.Hits = CollectHits(q);
         for (var i = 0; i < m; i++) q.TokenWeights[i] = QueryWeight(q, i);
         return q;
+    }
+
+    // The cuts of one word into two listed halves, as (left, right) vocabulary ids.
+    private void FindSplits(string word, List<(int, int)> output)
+    {
+        Span<char> keyBuffer = stackalloc char[128];
+        var text = word.AsSpan();
+        for (var cut = 2; cut <= text.Length - 2; cut++)
+        {
+            var left = FindHalf(text[..cut], keyBuffer, allowLegal: false);
+            if (left < 0) continue;
+            var right = FindHalf(text[cut..], keyBuffer, allowLegal: true);
+            if (right < 0) continue;
+            output.Add((left, right));
+        }
     }
 
     private static bool Joinable(TokenClass c) => c is TokenClass.Word or TokenClass.Number;

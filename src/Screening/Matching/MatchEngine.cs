@@ -202,7 +202,7 @@ internal sealed partial class MatchEngine
             for (var k = 0; k < tokens.Length; k++)
                 if (IndexOf(tokens, tokens[k], k) == k) postNames[fill[tokens[k]]++] = n;
         }
-        return new MatchEngine(vocab, deletions, counts, postNames, nameArray, entries.ToArray(), componentWeights) { _normalized = normalizedNames, _generic = genericFlags, _formDeletions = formDeletions, _formNeighbours = new Neighbour[]?[formTexts.Length] };
+        return new MatchEngine(vocab, deletions, counts, postNames, nameArray, entries.ToArray(), componentWeights) { _normalized = normalizedNames, _generic = genericFlags, _formDeletions = formDeletions, _formNeighbours = new Neighbour[]?[formTexts.Length], _formSplits = new (int, int)[]?[formTexts.Length] };
     }
 
     // Names longer than this are cut: alignment uses 64-bit masks.

@@ -13,7 +13,11 @@ internal sealed partial class MatchEngine
     // Bounded by the number of listed spellings; words no list spells go through the indexes every time.
     private Neighbour[]?[] _formNeighbours = [];
 
+    // Per listed spelling: the points where a query word spelt so splits into two listed words (see Prepare).
+    private (int Left, int Right)[]?[] _formSplits = [];
+
     [ThreadStatic] private static List<Neighbour>? t_neighbours;
+    [ThreadStatic] private static List<(int, int)>? t_splits;
 
     // The memoized neighbours of query token i, or null when its spelling is not a listed one with the same key.
     private Neighbour[]? KnownNeighbours(PreparedQuery q, int i)
@@ -67,5 +71,30 @@ internal sealed partial class MatchEngine
                 if (s > 0) output.Add(new Neighbour(v, s, d));
             }
         }
+    }
+
+    // The split points of a word (as token i of the query), memoized when it is a listed spelling: they depend on
+    // the spelling alone.
+    private void AddSplits(int i, string text, bool oneWord, List<(int, int, int)> output)
+    {
+        var f = oneWord ? _vocab.FindForm(text) : -1;
+        if (f < 0)
+        {
+            var found = t_splits ??= [];
+            found.Clear();
+            FindSplits(text, found);
+            foreach (var (left, right) in found) output.Add((i, left, right));
+            return;
+        }
+        var known = Volatile.Read(ref _formSplits[f]);
+        if (known is null)
+        {
+            var found = t_splits ??= [];
+            found.Clear();
+            FindSplits(text, found);
+            known = found.Count == 0 ? [] : found.ToArray();
+            Volatile.Write(ref _formSplits[f], known);
+        }
+        foreach (var (left, right) in known) output.Add((i, left, right));
     }
 }
