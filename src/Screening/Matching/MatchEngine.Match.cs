@@ -39,12 +39,14 @@ internal sealed partial class MatchEngine
             scratch.Stamp = new int[_names.Length];
             scratch.VocabStamp = new int[_vocab.Count];
             scratch.HitIndex = new int[_vocab.Count];
+            scratch.Marks = new VocabMark[_vocab.Count];
             scratch.StampValue = 0;
         }
         if (++scratch.StampValue == int.MaxValue)
         {
             Array.Clear(scratch.Stamp);
             Array.Clear(scratch.VocabStamp);
+            Array.Clear(scratch.Marks);
             scratch.StampValue = 1;
         }
         var stamp = scratch.StampValue;
@@ -59,6 +61,7 @@ internal sealed partial class MatchEngine
             var v = hits.VocabAt(slot);
             scratch.VocabStamp[v] = stamp;
             scratch.HitIndex[v] = slot;
+            scratch.Marks[v] = new VocabMark(stamp, _vocab.Classes[v] != TokenClass.LegalForm ? _vocab.Weights[v] : 0f);
         }
 
         // Bound on the best score a name can reach through common keys alone (see README, "Candidate generation").
@@ -122,12 +125,19 @@ internal sealed partial class MatchEngine
 
     // An upper bound on a name's score from the weights of its tokens the query meets at all:
     // score <= (a + legal) / (a + legal + UnmatchedList * (W - a)), increasing in a, with a <= the met weight.
-    private float Bound(int[] tokens, float nameWeight, float legal, Scratch scratch)
+    private float Bound(int name, float legal, Scratch scratch)
     {
+        var tokens = _tokenPool.AsSpan(_tokenStart[name], _tokenStart[name + 1] - _tokenStart[name]);
+        var nameWeight = _nameWeight[name];
         float met = 0;
         var stamp = scratch.StampValue;
+        var marks = scratch.Marks;
+        // One read per token (legal forms carry 0, and adding 0 leaves the sum as it was).
         foreach (var v in tokens)
-            if (scratch.VocabStamp[v] == stamp && _vocab.Classes[v] != TokenClass.LegalForm) met += _vocab.Weights[v];
+        {
+            var mark = marks[v];
+            if (mark.Stamp == stamp) met += mark.Met;
+        }
         var top = met + legal;
         if (top <= 0) return 0;
         return top / (top + Weights.UnmatchedList * Math.Max(0, nameWeight - met));
@@ -146,8 +156,8 @@ internal sealed partial class MatchEngine
             if (q.Classes[i] == TokenClass.LegalForm) legal += Weights.LegalForm;
         foreach (var n in candidates)
         {
+            if (fast && Bound(n, legal, scratch) < floor) continue;
             var prepared = _names[n];
-            if (fast && Bound(prepared.Tokens, _nameWeight[n], legal, scratch) < floor) continue;
             var raw = ScoreName(q, prepared.Tokens, scratch, aligned: null);
             if (raw < floor) continue;
             var score = Adjust(raw, prepared, request, organization);

@@ -22,8 +22,11 @@ internal sealed partial class MatchEngine
         // Per-vocabulary marks of the current query: VocabStamp[v] == StampValue when v has hits, at HitIndex[v].
         public int[] VocabStamp = [];
         public int[] HitIndex = [];
+        public VocabMark[] Marks = [];   // the same stamp with the weight a hit key adds to Bound, in one read
         public readonly Dictionary<int, (double Score, int Name)> Best = [];
     }
+
+    private readonly record struct VocabMark(int Stamp, float Met);
 
     [ThreadStatic] private static Scratch? t_scratch;
 

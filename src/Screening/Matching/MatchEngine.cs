@@ -30,6 +30,10 @@ internal sealed partial class MatchEngine
     private readonly int[] _postNames;
     private readonly PreparedName[] _names;
     private readonly float[] _nameWeight; // sum of non-legal token weights per name, for the score bound
+    // Every name's tokens again, end to end (name n at [_tokenStart[n], _tokenStart[n + 1])): the bound reads the
+    // tokens of every candidate, and one compact array keeps those reads in cache where per-name arrays are not.
+    private readonly int[] _tokenStart;
+    private readonly int[] _tokenPool;
     private readonly EntryRef[] _entries;
     private readonly int _commonCutoff;
     private readonly float _unknownWeight;
@@ -49,8 +53,12 @@ internal sealed partial class MatchEngine
         _names = names;
         _entries = entries;
         _nameWeight = new float[names.Length];
+        _tokenStart = new int[names.Length + 1];
+        for (var n = 0; n < names.Length; n++) _tokenStart[n + 1] = _tokenStart[n] + names[n].Tokens.Length;
+        _tokenPool = new int[_tokenStart[^1]];
         for (var n = 0; n < names.Length; n++)
         {
+            names[n].Tokens.CopyTo(_tokenPool, _tokenStart[n]);
             float w = 0;
             foreach (var v in names[n].Tokens)
                 if (vocab.Classes[v] != TokenClass.LegalForm) w += vocab.Weights[v];
