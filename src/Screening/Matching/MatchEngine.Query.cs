@@ -119,11 +119,13 @@ internal sealed partial class MatchEngine
         var vClass = _vocab.Classes[vocabId];
         if (queryClass == TokenClass.LegalForm || vClass == TokenClass.LegalForm) return 0;
         var vKey = _vocab.Keys[vocabId];
-        if (vKey == queryKey) return 1f;
+        var sameKey = vKey == queryKey;
+        if (sameKey && !(queryText is not null && queryKey.Length <= ShortKeyLength && !ShortWordMeets(queryText, vocabId))) return 1f;
         if (queryClass != TokenClass.Word || vClass != TokenClass.Word) return 0;
         var best = 0f;
         var maxD = Weights.AllowedEdits(Math.Min(queryTextLength, _vocab.TextLengths[vocabId]), Math.Min(queryKey.Length, vKey.Length));
-        if (maxD >= 1)
+        // A short word whose key meets only through the Latin folds is measured on its typed letters alone.
+        if (maxD >= 1 && !sameKey)
         {
             var d = EditDistance.Osa(queryKey, vKey, maxD);
             if (d <= maxD)
@@ -150,6 +152,19 @@ internal sealed partial class MatchEngine
         return best;
     }
 
+    // Keys this short are acronyms or short names, where the key's folds (C/K, Q/K, W/V, Y/I) mostly pair different words.
+    private const int ShortKeyLength = 4;
+
+    // Whether a short query word is one of the typed spellings behind a key, up to the folds romanizing Cyrillic makes.
+    private bool ShortWordMeets(string queryText, int vocabId)
+    {
+        var forms = _vocab.FormsOf(vocabId);
+        if (forms.Length == 0) return true; // a key with no plain spelling (a term or a number): the key decides
+        foreach (var f in forms)
+            if (Romanization.ShortFoldEquals(queryText, _vocab.FormTexts[f])) return true;
+        return false;
+    }
+
     [ThreadStatic] private static HitSet? t_hits;
     [ThreadStatic] private static List<ulong>? t_variants;
     [ThreadStatic] private static HashSet<int>? t_seen;
@@ -166,7 +181,11 @@ internal sealed partial class MatchEngine
         {
             var cls = q.Classes[i];
             if (cls == TokenClass.LegalForm) continue;
-            if (q.Vocab[i] >= 0 && UnitSimilarity(q.Keys[i], q.Texts[i], q.TextLengths[i], cls, q.Vocab[i], out _) > 0) acc.Add(q.Vocab[i], new Hit(i, 1f, 0));
+            if (q.Vocab[i] >= 0)
+            {
+                var s = UnitSimilarity(q.Keys[i], q.Texts[i], q.TextLengths[i], cls, q.Vocab[i], out var d);
+                if (s > 0) acc.Add(q.Vocab[i], new Hit(i, s, d));
+            }
             var depth = Weights.AllowedEdits(q.TextLengths[i], q.Keys[i].Length);
             if (cls != TokenClass.Word || depth < 1) continue;
             variants.Clear();
