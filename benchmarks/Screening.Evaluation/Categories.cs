@@ -30,7 +30,7 @@ internal static class Categories
         (TwoTypos, "one edit in each of two words of 5+ letters, or two in one word of 9+"),
         (WordOrder, "the name proper moved to the front or the back, or two neighbouring words swapped (legal forms stay)"),
         (SplitOrJoined, "a hyphenated or adjacent pair joined, or a long word split"),
-        (TokenDropped, "one non-distinctive word dropped from a name with 3+ content words"),
+        (TokenDropped, "one non-distinctive word (a word on 10 or more SDN entries, never the name's rarest) dropped from a name with 3+ content words"),
         (TokenAdded, "one generic word added (GROUP, HOLDING, TRADING, RUS, INTERNATIONAL...)"),
         (Abbreviation, "a long form abbreviated (TECHNOLOGY->TECH, SCIENTIFIC RESEARCH INSTITUTE->NII, DESIGN BUREAU->KB...) or an abbreviation spelled out"),
         (AlternateRomanization, "competing romanization (KH->H, TS->C, SHCH->SCH, YA->IA, YU->IU, -IY->-Y/-I, EY->EI, ZH->J, X->KS)"),

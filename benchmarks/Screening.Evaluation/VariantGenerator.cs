@@ -294,14 +294,19 @@ internal sealed class VariantGenerator
         return 0;
     }
 
+    // A word on this many entries or more is common enough to be dropped in data entry without making another name.
+    private const int CommonWordMinEntries = 10;
+
     public string? TokenDropped(string name)
     {
         var p = ParsedName.Parse(name);
         var content = p.ContentIndexes();
         if (content.Count < 3) return null;
-        // Never drop the most distinctive word (the rarest across the list).
+        // Only a non-distinctive word: a common one (RESEARCH, PLANT, RUSSIAN), never the rarest of the name. Dropping one
+        // of two distinctive words (MIRP in LLC MIRP INTELLECTUAL SYSTEMS) makes another name, not a variant.
         var rarest = content.OrderBy(i => _stats.DocumentFrequency(p.Words[i].Key)).ThenByDescending(i => p.Words[i].Key.Length).First();
-        var droppable = content.Where(i => i != rarest).ToList();
+        var droppable = content.Where(i => i != rarest && _stats.DocumentFrequency(p.Words[i].Key) >= CommonWordMinEntries).ToList();
+        if (droppable.Count == 0) return null;
         var drop = droppable[_rng.Next(droppable.Count)];
         var result = ParsedName.Join(p.Words.Where((_, i) => i != drop).Select(w => w.Raw));
         return result;

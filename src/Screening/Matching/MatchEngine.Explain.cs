@@ -16,7 +16,7 @@ internal sealed partial class MatchEngine
         var queryTokens = q.Name.Tokens;
 
         var pairs = new List<Pair>();
-        var raw = ScoreName(q, prepared.Tokens, scratch, pairs);
+        var raw = ScoreName(q, prepared.Tokens, listTokens, scratch, pairs);
         pairs.Sort((a, b) => a.Q.CompareTo(b.Q));
 
         var alignment = new List<TokenAlignment>();
@@ -61,6 +61,7 @@ internal sealed partial class MatchEngine
                 TokenMatchKind.Abbreviation => $"'{a.QueryToken}' = '{a.ListToken}' (abbreviation)",
                 TokenMatchKind.LegalForm => $"'{a.QueryToken}' = '{a.ListToken}' (legal form)",
                 TokenMatchKind.SplitJoin => $"'{a.QueryToken}' = '{a.ListToken}' (split/joined words)",
+                TokenMatchKind.PartialPhrase => $"'{a.QueryToken}' ~ '{a.ListToken}' (part of the phrase)",
                 _ => a.Kind.ToString(),
             });
         }
@@ -123,6 +124,7 @@ internal sealed partial class MatchEngine
 
     private static TokenMatchKind Kind(NameToken[] query, NameToken[] list, Pair p)
     {
+        if (p.Partial) return TokenMatchKind.PartialPhrase;
         if (p.QLen == 2 || p.LLen == 2) return TokenMatchKind.SplitJoin;
         if (p.Q >= query.Length || p.L >= list.Length) return TokenMatchKind.Exact;
         var a = query[p.Q];

@@ -89,7 +89,8 @@ internal sealed partial class MatchEngine
                     case TokenClass.LegalForm: reachable += Weights.LegalForm; continue;
                     case TokenClass.Stop: reachable += Weights.Stop; continue;
                 }
-                if (commonMax[i] > 0) reachable += Math.Max(commonMax[i], q.TokenWeights[i]);
+                // A word of a phrase may be met as part of it (PartialPhrases): count it reachable.
+                if (commonMax[i] > 0 || q.PhrasePart[i]) reachable += Math.Max(commonMax[i], q.TokenWeights[i]);
                 else unreachable += Weights.UnmatchedQuery * q.TokenWeights[i];
             }
             var bound = reachable / (reachable + unreachable) + Weights.MaxBonus;
@@ -148,7 +149,7 @@ internal sealed partial class MatchEngine
         {
             var prepared = _names[n];
             if (fast && Bound(prepared.Tokens, _nameWeight[n], legal, scratch) < floor) continue;
-            var raw = ScoreName(q, prepared.Tokens, scratch, aligned: null);
+            var raw = ScoreName(q, prepared.Tokens, _normalized[prepared.Normalized].Tokens, scratch, aligned: null);
             if (raw < floor) continue;
             var score = Adjust(raw, prepared, request, organization);
             if (score < request.Threshold) continue;

@@ -4,7 +4,7 @@ namespace Screening.Matching;
 
 internal sealed partial class MatchEngine
 {
-    public PreparedQuery Prepare(NormalizedName name, bool withHits)
+    public PreparedQuery Prepare(NormalizedName name, bool withHits, float readingFactor = 1f, string? readingNote = null)
     {
         var tokens = name.Tokens;
         var m = Math.Min(tokens.Length, MaxTokens);
@@ -50,10 +50,21 @@ internal sealed partial class MatchEngine
             }
         }
 
+        // Words of listed phrases, by the key of their letters (a term such as SCIENTIFIC keys to its canonical form).
+        var phrasePart = new bool[m];
+        var plainKeys = new string[m];
+        for (var i = 0; i < m; i++)
+        {
+            plainKeys[i] = tokens[i].Origin == KeyOrigin.Term && classes[i] is TokenClass.Word or TokenClass.Stop && !tokens[i].Text.Contains(' ', StringComparison.Ordinal)
+                ? Romanization.Key(tokens[i].Text) : keys[i];
+            phrasePart[i] = tokens[i].Parts is not null ||
+                (classes[i] is TokenClass.Word or TokenClass.Stop && (_phrasesByPart.ContainsKey(keys[i]) || _phrasesByPart.ContainsKey(plainKeys[i])));
+        }
+
         var q = new PreparedQuery
         {
             Name = name, Keys = keys, TextLengths = textLengths, Texts = texts, Classes = classes, Vocab = vocabIds, TokenWeights = new float[m],
-            JoinKeys = joinKeys, JoinVocab = joinVocab, Splits = splits,
+            JoinKeys = joinKeys, JoinVocab = joinVocab, Splits = splits, PhrasePart = phrasePart, PlainKeys = plainKeys, ReadingFactor = readingFactor, ReadingNote = readingNote,
         };
         if (withHits) q.Hits = CollectHits(q);
         for (var i = 0; i < m; i++) q.TokenWeights[i] = QueryWeight(q, i);
@@ -224,6 +235,23 @@ internal sealed partial class MatchEngine
         {
             acc.Touch(left);
             acc.Touch(right);
+        }
+        // Phrases a query word belongs to, and the words of a query phrase: met in part (see PartialPhrases).
+        for (var i = 0; i < m; i++)
+        {
+            if (!q.PhrasePart[i]) continue;
+            if (q.Name.Tokens[i].Parts is { } parts)
+            {
+                foreach (var part in parts)
+                    if (_vocab.Find(part) is var v && v >= 0) acc.Touch(v);
+            }
+            else
+            {
+                if (_phrasesByPart.TryGetValue(q.Keys[i], out var phrases))
+                    foreach (var v in phrases) acc.Touch(v);
+                if (!ReferenceEquals(q.PlainKeys[i], q.Keys[i]) && _phrasesByPart.TryGetValue(q.PlainKeys[i], out phrases))
+                    foreach (var v in phrases) acc.Touch(v);
+            }
         }
         return acc;
     }

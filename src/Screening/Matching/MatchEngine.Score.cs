@@ -6,7 +6,7 @@ namespace Screening.Matching;
 internal sealed partial class MatchEngine
 {
     // One candidate pairing: query tokens [Q, Q+QLen) with list tokens [L, L+LLen).
-    internal readonly record struct Pair(int Q, int QLen, int L, int LLen, float Similarity, float Weight, int Distance)
+    internal readonly record struct Pair(int Q, int QLen, int L, int LLen, float Similarity, float Weight, int Distance, bool Partial = false)
     {
         public float Gain => Similarity * Weight;
     }
@@ -42,7 +42,7 @@ internal sealed partial class MatchEngine
 
     // Scores one prepared name: greedy one-to-one alignment by gain, then
     // score = matched / (matched weight + discounted weight of what is left over on either side).
-    private float ScoreName(PreparedQuery q, int[] tokens, Scratch scratch, List<Pair>? aligned)
+    private float ScoreName(PreparedQuery q, int[] tokens, NameToken[] listTokens, Scratch scratch, List<Pair>? aligned)
     {
         var pairs = scratch.Pairs;
         pairs.Clear();
@@ -96,6 +96,7 @@ internal sealed partial class MatchEngine
         }
         // Legal forms, function words and generic words never make a match on their own.
         if (!content || matched <= 0) return 0;
+        PartialPhrases(q, tokens, listTokens, ref qUsed, ref lUsed, ref matched, ref pairWeight, aligned);
 
         var denominator = pairWeight;
         for (var i = 0; i < m; i++)
@@ -108,7 +109,87 @@ internal sealed partial class MatchEngine
             if ((lUsed & (1UL << k)) != 0 || _vocab.Classes[tokens[k]] == TokenClass.LegalForm) continue;
             denominator += Weights.UnmatchedList * _vocab.Weights[tokens[k]];
         }
-        return Math.Min(1f, matched / denominator);
+        return Math.Min(1f, matched / denominator) * q.ReadingFactor;
+    }
+
+    // A phrase broken up on the other side (CENTRAL INSTITUTE against CENTRAL RESEARCH INSTITUTE, EXPERIMENTAL DESIGN
+    // FAKEL against EXPERIMENTAL DESIGN BUREAU FAKEL): the words of it found there, among tokens left unmatched,
+    // earn the phrase's weight in proportion to theirs. Never content on its own.
+    private void PartialPhrases(PreparedQuery q, int[] tokens, NameToken[] listTokens, ref ulong qUsed, ref ulong lUsed, ref float matched, ref float pairWeight, List<Pair>? aligned)
+    {
+        var m = q.TokenCount;
+        var n = tokens.Length;
+        for (var k = 0; k < n; k++)
+        {
+            if ((lUsed & (1UL << k)) != 0 || listTokens[k].Parts is not { } parts) continue;
+            ulong mask = 0;
+            float got = 0, all = 0;
+            foreach (var part in parts)
+            {
+                var w = PartWeight(part);
+                all += w;
+                for (var i = 0; i < m; i++)
+                {
+                    if ((qUsed & (1UL << i)) != 0) continue;
+                    // A word of the phrase, once; or a shorter phrase of the query (DESIGN BUREAU in SPECIAL DESIGN BUREAU).
+                    var covers = q.Name.Tokens[i].Parts is { } queryParts
+                        ? Array.IndexOf(queryParts, part) >= 0
+                        : (mask & (1UL << i)) == 0 && q.Classes[i] is TokenClass.Word or TokenClass.Stop && (q.Keys[i] == part || q.PlainKeys[i] == part);
+                    if (!covers) continue;
+                    mask |= 1UL << i;
+                    got += w;
+                    break;
+                }
+            }
+            if (mask == 0) continue;
+            var weight = _vocab.Weights[tokens[k]];
+            var similarity = Weights.PartialPhraseSimilarity * got / all;
+            qUsed |= mask;
+            lUsed |= 1UL << k;
+            matched += similarity * weight;
+            pairWeight += weight;
+            if (aligned is null) continue;
+            for (var i = 0; i < m; i++)
+                if ((mask & (1UL << i)) != 0) aligned.Add(new Pair(i, 1, k, 1, similarity, weight / BitCount(mask), 0, Partial: true));
+        }
+        for (var i = 0; i < m; i++)
+        {
+            if ((qUsed & (1UL << i)) != 0 || q.Name.Tokens[i].Parts is not { } parts) continue;
+            ulong mask = 0;
+            float got = 0, all = 0;
+            foreach (var part in parts)
+            {
+                var w = PartWeight(part);
+                all += w;
+                for (var k = 0; k < n; k++)
+                {
+                    if (((lUsed | mask) & (1UL << k)) != 0 || _vocab.Classes[tokens[k]] != TokenClass.Word || _vocab.Keys[tokens[k]] != part) continue;
+                    mask |= 1UL << k;
+                    got += w;
+                    break;
+                }
+            }
+            if (mask == 0) continue;
+            var weight = q.TokenWeights[i];
+            var similarity = Weights.PartialPhraseSimilarity * got / all;
+            qUsed |= 1UL << i;
+            lUsed |= mask;
+            matched += similarity * weight;
+            pairWeight += weight;
+            if (aligned is null) continue;
+            for (var k = 0; k < n; k++)
+                if ((mask & (1UL << k)) != 0) aligned.Add(new Pair(i, 1, k, 1, similarity, weight / BitCount(mask), 0, Partial: true));
+        }
+    }
+
+    private static int BitCount(ulong mask) => System.Numerics.BitOperations.PopCount(mask);
+
+    // How much a word of a phrase counts: its own rarity where it also stands alone, else its rarity inside phrases.
+    private float PartWeight(string key)
+    {
+        var v = _vocab.Find(key);
+        if (v >= 0 && _vocab.Classes[v] is TokenClass.Word or TokenClass.Number) return _vocab.Weights[v];
+        return _componentWeights.TryGetValue(key, out var w) ? w : _unknownWeight;
     }
 
     // A listed name made only of generic words (GLOBAL TRADING LLC) can only match on them.

@@ -37,7 +37,9 @@ internal sealed partial class MatchEngine
     private readonly Dictionary<string, float> _componentWeights;
     private NormalizedName[] _normalized = [];
     private bool[] _generic = [];
-    private DeletionIndex? _formDeletions; // the same over typed spellings      // per vocabulary id: a generic business word // kept from the build so explanations need not normalize again
+    private DeletionIndex? _formDeletions; // the same over typed spellings
+    // Part key (RESEARCH) -> vocabulary ids of listed phrases made with it (CENTRAL RESEARCH INSTITUTE), for partial credit.
+    private Dictionary<string, int[]> _phrasesByPart = new(StringComparer.Ordinal);
 
     private MatchEngine(Vocabulary vocab, DeletionIndex deletions, int[] postStart, int[] postNames, PreparedName[] names, EntryRef[] entries, Dictionary<string, float> componentWeights)
     {
@@ -81,6 +83,7 @@ internal sealed partial class MatchEngine
         var lastEntrySeen = new List<int>();
         var tokenBuffer = new List<int>();
         var componentDf = new Dictionary<string, (int Count, int Last)>(StringComparer.Ordinal);
+        var phrasesByPart = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         // Names repeat across lists and aliases; normalize each distinct string once, on all cores.
         var distinct = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var list in lists)
@@ -143,6 +146,14 @@ internal sealed partial class MatchEngine
                             lastEntrySeen[id] = entryIndex;
                             df[id]++;
                         }
+                        if (t.Parts is { } phraseParts)
+                        {
+                            foreach (var part in phraseParts)
+                            {
+                                if (!phrasesByPart.TryGetValue(part, out var ofPart)) phrasesByPart[part] = ofPart = [];
+                                if (!ofPart.Contains(id)) ofPart.Add(id);
+                            }
+                        }
                         tokenBuffer.Add(id);
                     }
                     names.Add(new PreparedName(entryIndex, n, tokenBuffer.ToArray(), distinct[value]));
@@ -202,7 +213,12 @@ internal sealed partial class MatchEngine
             for (var k = 0; k < tokens.Length; k++)
                 if (IndexOf(tokens, tokens[k], k) == k) postNames[fill[tokens[k]]++] = n;
         }
-        return new MatchEngine(vocab, deletions, counts, postNames, nameArray, entries.ToArray(), componentWeights) { _normalized = normalizedNames, _generic = genericFlags, _formDeletions = formDeletions };
+        var byPart = new Dictionary<string, int[]>(phrasesByPart.Count, StringComparer.Ordinal);
+        foreach (var (part, ofPart) in phrasesByPart) byPart[part] = ofPart.ToArray();
+        return new MatchEngine(vocab, deletions, counts, postNames, nameArray, entries.ToArray(), componentWeights)
+        {
+            _normalized = normalizedNames, _generic = genericFlags, _formDeletions = formDeletions, _phrasesByPart = byPart,
+        };
     }
 
     // Names longer than this are cut: alignment uses 64-bit masks.

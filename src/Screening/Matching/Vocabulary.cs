@@ -67,6 +67,9 @@ internal static class Weights
 
     public const float SplitJoinSimilarity = 0.98f;
 
+    // A phrase met by some of its words (CENTRAL INSTITUTE for CENTRAL RESEARCH INSTITUTE) at best.
+    public const float PartialPhraseSimilarity = 0.9f;
+
     public const double WeakAliasFactor = 0.9;
     public const double CountryBonus = 0.03;
     public const double CountryPenalty = 0.03;
