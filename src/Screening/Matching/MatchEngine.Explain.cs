@@ -43,6 +43,7 @@ internal sealed partial class MatchEngine
         }
 
         var sb = new StringBuilder();
+        if (q.ReadingNote is { } note) sb.Append(CultureInfo.InvariantCulture, $"Query read with {note} (words run together, x{q.ReadingFactor:0.00}). ");
         sb.Append(CultureInfo.InvariantCulture, $"Matched {Describe(name.Strength)} \"{name.Value}\" of {list.Id} entry {entry.Id}");
         if (name.Strength != NameStrength.Primary) sb.Append(CultureInfo.InvariantCulture, $" (primary name \"{entry.PrimaryName}\")");
         sb.Append(". ");

@@ -4,7 +4,7 @@ namespace Screening.Matching;
 
 internal sealed partial class MatchEngine
 {
-    public PreparedQuery Prepare(NormalizedName name, bool withHits, float readingFactor = 1f, string? readingNote = null)
+    public PreparedQuery Prepare(NormalizedName name, bool withHits, float readingFactor = 1f, string? readingNote = null, HashSet<string>? required = null)
     {
         var tokens = name.Tokens;
         var m = Math.Min(tokens.Length, MaxTokens);
@@ -61,14 +61,88 @@ internal sealed partial class MatchEngine
                 (classes[i] is TokenClass.Word or TokenClass.Stop && (_phrasesByPart.ContainsKey(keys[i]) || _phrasesByPart.ContainsKey(plainKeys[i])));
         }
 
+        // An alternative reading holds only where the listed name has both halves of the split word.
+        ulong requiredMask = 0;
+        if (required is not null)
+        {
+            for (var i = 0; i < m; i++)
+                foreach (var word in tokens[i].Text.Split(' '))
+                    if (required.Contains(word)) requiredMask |= 1UL << i;
+        }
+
         var q = new PreparedQuery
         {
+            RequiredMask = requiredMask,
             Name = name, Keys = keys, TextLengths = textLengths, Texts = texts, Classes = classes, Vocab = vocabIds, TokenWeights = new float[m],
             JoinKeys = joinKeys, JoinVocab = joinVocab, Splits = splits, PhrasePart = phrasePart, PlainKeys = plainKeys, ReadingFactor = readingFactor, ReadingNote = readingNote,
         };
         if (withHits) q.Hits = CollectHits(q);
         for (var i = 0; i < m; i++) q.TokenWeights[i] = QueryWeight(q, i);
         return q;
+    }
+
+    // The query with each unknown word that is two known words run together split in two, or null when none is.
+    private (NormalizedName Name, string Note, HashSet<string> Halves)? SplitReading(PreparedQuery q)
+    {
+        var tokens = q.Name.Tokens;
+        List<string>? words = null;
+        HashSet<string>? halves = null;
+        string? note = null;
+        Span<char> buffer = stackalloc char[128];
+        for (var i = 0; i < q.TokenCount; i++)
+        {
+            var text = tokens[i].Text;
+            var cut = q.Classes[i] == TokenClass.Word && q.Vocab[i] < 0 ? BestCut(text, buffer) : 0;
+            if (cut > 0 && words is null)
+            {
+                words = [];
+                for (var j = 0; j < i; j++) words.Add(tokens[j].Text);
+            }
+            if (words is null) continue;
+            if (cut == 0)
+            {
+                words.Add(text);
+                continue;
+            }
+            words.Add(text[..cut]);
+            words.Add(text[cut..]);
+            halves ??= new HashSet<string>(StringComparer.Ordinal);
+            halves.Add(text[..cut]);
+            halves.Add(text[cut..]);
+            note = (note is null ? "" : note + ", ") + $"'{tokens[i].Original}' as '{text[..cut]} {text[cut..]}'";
+        }
+        return words is null ? null : (NameNormalizer.Normalize(string.Join(' ', words)), note!, halves!);
+    }
+
+    // Where to cut a word into two known words (each of 3+ letters): both halves listed words beat halves known only
+    // inside phrases; then the more even cut. 0 when there is none.
+    private int BestCut(string text, Span<char> buffer)
+    {
+        if (text.Length < 6 || text.Length > 60 || text.Contains(' ', StringComparison.Ordinal)) return 0;
+        int best = 0, bestRank = 0;
+        for (var cut = 3; cut <= text.Length - 3; cut++)
+        {
+            var left = KnownHalf(text.AsSpan(0, cut), buffer);
+            if (left == 0) continue;
+            var right = KnownHalf(text.AsSpan(cut), buffer);
+            if (right == 0) continue;
+            var rank = (left + right) * 100 + Math.Min(cut, text.Length - cut);
+            if (rank > bestRank) { bestRank = rank; best = cut; }
+        }
+        return best;
+    }
+
+    // 2: a listed word, number or legal form (directly or through the phrase table); 1: a word seen only inside
+    // listed phrases; 0: unknown.
+    private int KnownHalf(ReadOnlySpan<char> text, Span<char> buffer)
+    {
+        var n = Romanization.KeyInto(text, buffer);
+        var key = buffer[..n];
+        var id = _vocab.Find(key);
+        if (id < 0 && PhraseTable.Default.SingleWordCanonical(key, out _) is { } canonical) id = _vocab.Find(canonical);
+        // Legal forms and function words are not halves: TATTOO is not TAT TOO, nor DIODES DIO DES.
+        if (id >= 0) return _vocab.Classes[id] is TokenClass.Word or TokenClass.Number ? 2 : 0;
+        return _componentLookup.ContainsKey(key) ? 1 : 0;
     }
 
     private static bool Joinable(TokenClass c) => c is TokenClass.Word or TokenClass.Number;

@@ -97,6 +97,7 @@ internal sealed partial class MatchEngine
         // Legal forms, function words and generic words never make a match on their own.
         if (!content || matched <= 0) return 0;
         PartialPhrases(q, tokens, listTokens, ref qUsed, ref lUsed, ref matched, ref pairWeight, aligned);
+        if ((qUsed & q.RequiredMask) != q.RequiredMask) return 0;
 
         var denominator = pairWeight;
         for (var i = 0; i < m; i++)

@@ -35,6 +35,7 @@ internal sealed partial class MatchEngine
     private readonly float _unknownWeight;
     private readonly float _genericCap;
     private readonly Dictionary<string, float> _componentWeights;
+    private readonly Dictionary<string, float>.AlternateLookup<ReadOnlySpan<char>> _componentLookup;
     private NormalizedName[] _normalized = [];
     private bool[] _generic = [];
     private DeletionIndex? _formDeletions; // the same over typed spellings
@@ -44,6 +45,7 @@ internal sealed partial class MatchEngine
     private MatchEngine(Vocabulary vocab, DeletionIndex deletions, int[] postStart, int[] postNames, PreparedName[] names, EntryRef[] entries, Dictionary<string, float> componentWeights)
     {
         _componentWeights = componentWeights;
+        _componentLookup = componentWeights.GetAlternateLookup<ReadOnlySpan<char>>();
         _vocab = vocab;
         _deletions = deletions;
         _postStart = postStart;
