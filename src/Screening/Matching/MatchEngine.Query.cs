@@ -208,7 +208,9 @@ internal sealed partial class MatchEngine
         if (sameKey && !(queryText is not null && queryKey.Length <= ShortKeyLength && !ShortWordMeets(queryText, vocabId))) return 1f;
         if (queryClass != TokenClass.Word || vClass != TokenClass.Word) return 0;
         var best = 0f;
-        var maxD = Weights.AllowedEdits(Math.Min(queryTextLength, _vocab.TextLengths[vocabId]), Math.Min(queryKey.Length, vKey.Length));
+        var vTextLength = _vocab.TextLengths[vocabId];
+        var maxD = Weights.PairBudget(Math.Min(queryTextLength, vTextLength),
+            queryKey.Length, Weights.AllowedEdits(queryTextLength, queryKey.Length), vKey.Length, Weights.AllowedEdits(vTextLength, vKey.Length));
         // A short word whose key meets only through the Latin folds is measured on its typed letters alone.
         if (maxD >= 1 && !sameKey)
         {
@@ -223,7 +225,8 @@ internal sealed partial class MatchEngine
         foreach (var f in _vocab.FormsOf(vocabId))
         {
             var form = _vocab.FormTexts[f];
-            var maxT = Weights.MaxDistance(Math.Min(queryText.Length, form.Length));
+            var maxT = Weights.PairBudget(Math.Min(queryText.Length, form.Length),
+                queryText.Length, Weights.MaxDistance(queryText.Length), form.Length, Weights.MaxDistance(form.Length));
             if (maxT < 1) continue;
             var d = EditDistance.Osa(queryText, form, maxT);
             if (d > maxT) continue;
@@ -271,8 +274,9 @@ internal sealed partial class MatchEngine
                 var s = UnitSimilarity(q.Keys[i], q.Texts[i], q.TextLengths[i], cls, q.Vocab[i], out var d);
                 if (s > 0) acc.Add(q.Vocab[i], new Hit(i, s, d));
             }
+            // Depth 0 still looks the word itself up: longer listed words reach it through their own deletions.
             var depth = Weights.AllowedEdits(q.TextLengths[i], q.Keys[i].Length);
-            if (cls != TokenClass.Word || depth < 1) continue;
+            if (cls != TokenClass.Word || q.TextLengths[i] < 4) continue;
             variants.Clear();
             seen.Clear();
             DeletionIndex.Variants(q.Keys[i], depth, variants);
@@ -287,7 +291,7 @@ internal sealed partial class MatchEngine
             }
             if (q.Texts[i] is not { } text || _formDeletions is null) continue;
             var textDepth = Weights.MaxDistance(text.Length);
-            if (textDepth < 1) continue;
+            if (text.Length < 4) continue;
             variants.Clear();
             DeletionIndex.Variants(text, textDepth, variants);
             foreach (var h in variants)

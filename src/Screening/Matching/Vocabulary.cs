@@ -83,6 +83,15 @@ internal static class Weights
     // Edits allowed between two words: by the typed length, and never more than their keys can bear.
     public static int AllowedEdits(int textLength, int keyLength) => Math.Min(MaxDistance(textLength), MaxDistance(keyLength + 1));
 
+    // Edits allowed between two words, each indexed to its own depth (deletions): the longer word's tolerance, as far as
+    // the deletion index can reach it (a shorter word needs length-difference fewer deletions). Two typos in a nine-letter
+    // word that leave eight letters are still two edits of a nine-letter word. No fuzzy matching below four letters.
+    public static int PairBudget(int minTextLength, int lengthA, int depthA, int lengthB, int depthB)
+    {
+        if (minTextLength < 4) return 0;
+        return lengthA <= lengthB ? Math.Min(depthB, depthA + (lengthB - lengthA)) : Math.Min(depthA, depthB + (lengthA - lengthB));
+    }
+
     // An edit costs its share of the word; one at the first letter costs more (typists rarely miss it, and
     // BOLO/POLO, WING/KING are different names).
     public static float FuzzySimilarity(int distance, int lengthA, int lengthB, bool firstLetterDiffers) =>
