@@ -57,7 +57,7 @@ internal sealed partial class MatchEngine
         {
             plainKeys[i] = tokens[i].Origin == KeyOrigin.Term && classes[i] is TokenClass.Word or TokenClass.Stop && !tokens[i].Text.Contains(' ', StringComparison.Ordinal)
                 ? Romanization.Key(tokens[i].Text) : keys[i];
-            phrasePart[i] = tokens[i].Parts is not null ||
+            phrasePart[i] = (tokens[i].Parts is not null && classes[i] != TokenClass.LegalForm) ||
                 (classes[i] is TokenClass.Word or TokenClass.Stop && (_phrasesByPart.ContainsKey(keys[i]) || _phrasesByPart.ContainsKey(plainKeys[i])));
         }
 

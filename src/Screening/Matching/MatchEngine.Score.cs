@@ -122,7 +122,8 @@ internal sealed partial class MatchEngine
         var n = tokens.Length;
         for (var k = 0; k < n; k++)
         {
-            if ((lUsed & (1UL << k)) != 0 || listTokens[k].Parts is not { } parts) continue;
+            // Legal forms are made of words too (LIMITED LIABILITY COMPANY) but never earn partial credit.
+            if ((lUsed & (1UL << k)) != 0 || listTokens[k].Parts is not { } parts || _vocab.Classes[tokens[k]] == TokenClass.LegalForm) continue;
             ulong mask = 0;
             float got = 0, all = 0;
             foreach (var part in parts)
@@ -134,7 +135,7 @@ internal sealed partial class MatchEngine
                     if ((qUsed & (1UL << i)) != 0) continue;
                     // A word of the phrase, once; or a shorter phrase of the query (DESIGN BUREAU in SPECIAL DESIGN BUREAU).
                     var covers = q.Name.Tokens[i].Parts is { } queryParts
-                        ? Array.IndexOf(queryParts, part) >= 0
+                        ? q.Classes[i] != TokenClass.LegalForm && Array.IndexOf(queryParts, part) >= 0
                         : (mask & (1UL << i)) == 0 && q.Classes[i] is TokenClass.Word or TokenClass.Stop && (q.Keys[i] == part || q.PlainKeys[i] == part);
                     if (!covers) continue;
                     mask |= 1UL << i;
@@ -155,7 +156,7 @@ internal sealed partial class MatchEngine
         }
         for (var i = 0; i < m; i++)
         {
-            if ((qUsed & (1UL << i)) != 0 || q.Name.Tokens[i].Parts is not { } parts) continue;
+            if ((qUsed & (1UL << i)) != 0 || q.Name.Tokens[i].Parts is not { } parts || q.Classes[i] == TokenClass.LegalForm) continue;
             ulong mask = 0;
             float got = 0, all = 0;
             foreach (var part in parts)

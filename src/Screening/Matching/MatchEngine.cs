@@ -148,7 +148,7 @@ internal sealed partial class MatchEngine
                             lastEntrySeen[id] = entryIndex;
                             df[id]++;
                         }
-                        if (t.Parts is { } phraseParts)
+                        if (t.Parts is { } phraseParts && t.Class != TokenClass.LegalForm)
                         {
                             foreach (var part in phraseParts)
                             {

@@ -70,7 +70,9 @@ internal static class Weights
     // A phrase met by some of its words (CENTRAL INSTITUTE for CENTRAL RESEARCH INSTITUTE) at best.
     public const float PartialPhraseSimilarity = 0.9f;
 
-    public const double WeakAliasFactor = 0.9;
+    // OFAC: weak AKAs are broad and generally not expected to be screened. A weak alias alone stays just below the
+    // default threshold (0.78 verbatim): reported at a lower threshold, never an alert of its own at the default.
+    public const double WeakAliasFactor = 0.78;
     public const double CountryBonus = 0.03;
     public const double CountryPenalty = 0.03;
     public const double TypeBonus = 0.02;
@@ -95,7 +97,7 @@ internal static class Weights
     // An edit costs its share of the word; one at the first letter costs more (typists rarely miss it, and
     // BOLO/POLO, WING/KING are different names).
     public static float FuzzySimilarity(int distance, int lengthA, int lengthB, bool firstLetterDiffers) =>
-        1f - 0.9f * distance / Math.Max(lengthA, lengthB) - (firstLetterDiffers ? 0.1f : 0f);
+        1f - 0.9f * distance / Math.Max(lengthA, lengthB) - (firstLetterDiffers ? 0.05f : 0f);
 
     // Initials and two- or three-letter words collide by chance: they weigh less than their rarity says.
     public static float ShortWordFactor(int textLength) => textLength <= 2 ? 0.4f : textLength == 3 ? 0.7f : 1f;
