@@ -67,7 +67,7 @@ internal sealed partial class MatchEngine
             });
         }
         sb.Append(CultureInfo.InvariantCulture, $". Name score {raw:0.000}");
-        if (name.Strength == NameStrength.Weak) sb.Append(CultureInfo.InvariantCulture, $", x{Weights.WeakAliasFactor} for a weak alias");
+        if (name.Strength == NameStrength.Weak) sb.Append(CultureInfo.InvariantCulture, $", x{Weights.WeakAliasFactor:0.00} for a weak alias");
         if (request.Country is { } country)
         {
             if (entry.Countries.Count == 0) sb.Append(", country hint not applicable (entry has no country)");

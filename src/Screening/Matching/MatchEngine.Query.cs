@@ -211,8 +211,9 @@ internal sealed partial class MatchEngine
         var vTextLength = _vocab.TextLengths[vocabId];
         var maxD = Weights.PairBudget(Math.Min(queryTextLength, vTextLength),
             queryKey.Length, Weights.AllowedEdits(queryTextLength, queryKey.Length), vKey.Length, Weights.AllowedEdits(vTextLength, vKey.Length));
-        // A short word whose key meets only through the Latin folds is measured on its typed letters alone.
-        if (maxD >= 1 && !sameKey)
+        // Keys fold a lot (C/K/Q, W/V, X/KS, Y/I runs): on short words a one-edit key distance is often two or three typed
+        // edits (QIYANG/KING, SYSCO/SYSKON, COTY/COTEI), so short words are measured on their typed letters alone.
+        if (maxD >= 1 && !sameKey && Math.Min(queryTextLength, vTextLength) >= KeyFuzzyMinLength)
         {
             var d = EditDistance.Osa(queryKey, vKey, maxD);
             if (d <= maxD)
@@ -242,6 +243,9 @@ internal sealed partial class MatchEngine
 
     // Keys this short are acronyms or short names, where the key's folds (C/K, Q/K, W/V, Y/I) mostly pair different words.
     private const int ShortKeyLength = 4;
+
+    // From this many typed letters on, a typo may also be measured on the keys (romanization can make one typed edit two).
+    private const int KeyFuzzyMinLength = 9;
 
     // Whether a short query word is one of the typed spellings behind a key, up to the folds romanizing Cyrillic makes.
     private bool ShortWordMeets(string queryText, int vocabId)

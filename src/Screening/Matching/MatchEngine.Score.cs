@@ -61,13 +61,13 @@ internal sealed partial class MatchEngine
             if (q.Hits is { } hits)
             {
                 if (scratch.VocabStamp[v] != scratch.StampValue) continue;
-                foreach (var h in hits.At(scratch.HitIndex[v])) AddHitPair(pairs, h, m, k, vw);
+                foreach (var h in hits.At(scratch.HitIndex[v])) AddHitPair(pairs, ShortWordOccurrence(q, h, listTokens[k]), m, k, vw);
             }
             else
             {
                 scratch.Hits.Clear();
                 ReferenceHits(q, v, scratch.Hits);
-                foreach (var h in scratch.Hits) AddHitPair(pairs, h, m, k, vw);
+                foreach (var h in scratch.Hits) AddHitPair(pairs, ShortWordOccurrence(q, h, listTokens[k]), m, k, vw);
             }
         }
         foreach (var (i, left, right) in q.Splits)
@@ -91,7 +91,8 @@ internal sealed partial class MatchEngine
             matched += p.Gain;
             pairWeight += p.Weight;
             // Content: a pair on a word that identifies something (not a legal form, function word or generic word).
-            content |= q.Classes[p.Q] is TokenClass.Word or TokenClass.Number && (p.LLen == 2 || !_generic[tokens[p.L]] || AllGeneric(tokens));
+            // A listed name of generic words only (GLOBAL TRADING LLC) matches on them, but only as spelled (INTEL is not INTL).
+            content |= q.Classes[p.Q] is TokenClass.Word or TokenClass.Number && (p.LLen == 2 || !_generic[tokens[p.L]] || (p.Similarity >= 1f && AllGeneric(tokens)));
             aligned?.Add(p);
         }
         // Legal forms, function words and generic words never make a match on their own.
@@ -202,8 +203,23 @@ internal sealed partial class MatchEngine
         return true;
     }
 
+    // A key stands for every spelling listed under it (K for K and Q): a short query word that meets a key exactly is
+    // checked against this name's own spelling, so Q TECH does not meet K TECHNOLOGIES as if it were spelled Q.
+    private static Hit ShortWordOccurrence(PreparedQuery q, Hit h, NameToken listToken)
+    {
+        if (h.Similarity < 1f || h.Unit >= q.TokenCount || q.Texts[h.Unit] is not { } text || q.Keys[h.Unit].Length > ShortKeyLength ||
+            listToken.Class != TokenClass.Word || listToken.Text.Contains(' ', StringComparison.Ordinal) || Romanization.ShortFoldEquals(text, listToken.Text))
+            return h;
+        var other = listToken.Text;
+        var budget = Weights.PairBudget(Math.Min(text.Length, other.Length), text.Length, Weights.MaxDistance(text.Length), other.Length, Weights.MaxDistance(other.Length));
+        if (budget < 1) return new Hit(h.Unit, 0f, 0);
+        var d = EditDistance.Osa(text, other, budget);
+        return d > budget ? new Hit(h.Unit, 0f, 0) : new Hit(h.Unit, Weights.FuzzySimilarity(d, text.Length, other.Length, text[0] != other[0]), d);
+    }
+
     private static void AddHitPair(List<Pair> pairs, Hit h, int m, int k, float vw)
     {
+        if (h.Similarity <= 0) return;
         if (h.Unit < m) pairs.Add(new Pair(h.Unit, 1, k, 1, h.Similarity, vw, h.Distance));
         else pairs.Add(new Pair(h.Unit - m, 2, k, 1, h.Similarity, vw, 0));
     }
