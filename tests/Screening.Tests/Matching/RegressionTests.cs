@@ -201,4 +201,24 @@ public class RegressionTests
         var result = screener.Screen(query);
         Assert.False(result.IsHit, $"'{query}' matched {string.Join("; ", result.Matches.Select(m => $"{m.EntryId} {m.Score}: {m.Explanation}"))}");
     }
+
+    [Fact]
+    public async Task Screen_WordsRunTogether_ExplainsTheSplitReading()
+    {
+        var screener = await Shared.Value;
+        var top = screener.Screen("JOINT STOCK COMPANY EXPERIMENTAL DESIGN BUREAUFAKEL").Matches[0];
+        Assert.Equal("44041", top.EntryId);
+        Assert.Contains("read with 'BUREAUFAKEL' as 'BUREAU FAKEL'", top.Explanation);
+        Assert.True(top.Score < 1.0, "a split reading scores below an exact name");
+    }
+
+    [Fact]
+    public async Task Screen_BrokenPhrase_AlignsPartOfThePhrase()
+    {
+        var screener = await Shared.Value;
+        var top = screener.Screen("JOINT STOCK COMPANY CENTRAL INSTITUTE OF MARINE ENGINEERING").Matches[0];
+        Assert.Equal("40322", top.EntryId);
+        Assert.Contains(top.Alignment, a => a.Kind == TokenMatchKind.PartialPhrase && a.QueryToken == "CENTRAL");
+        Assert.Contains("part of the phrase", top.Explanation);
+    }
 }
