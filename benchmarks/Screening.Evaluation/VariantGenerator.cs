@@ -162,32 +162,32 @@ internal sealed class VariantGenerator
     public string? OneTypo(string name)
     {
         var p = ParsedName.Parse(name);
-        var candidates = p.ContentIndexes().Where(i => LetterCount(p.Words[i].Raw) >= 5).ToList();
+        var candidates = p.ContentIndexes().Where(i => LongestRun(p.Words[i].Raw) >= 5).ToList();
         if (candidates.Count == 0) return null;
         var words = p.Words.Select(w => w.Raw).ToArray();
         var i = candidates[_rng.Next(candidates.Count)];
-        words[i] = Typo(words[i], avoid: -1, out _);
+        words[i] = Typo(words[i], avoid: -1, minRun: 5, out _);
         return ParsedName.Join(words);
     }
 
     public string? TwoTypos(string name)
     {
         var p = ParsedName.Parse(name);
-        var candidates = p.ContentIndexes().Where(i => LetterCount(p.Words[i].Raw) >= 5).ToList();
+        var candidates = p.ContentIndexes().Where(i => LongestRun(p.Words[i].Raw) >= 5).ToList();
         var words = p.Words.Select(w => w.Raw).ToArray();
         if (candidates.Count >= 2)
         {
             Shuffle(candidates);
-            words[candidates[0]] = Typo(words[candidates[0]], -1, out _);
-            words[candidates[1]] = Typo(words[candidates[1]], -1, out _);
+            words[candidates[0]] = Typo(words[candidates[0]], -1, 5, out _);
+            words[candidates[1]] = Typo(words[candidates[1]], -1, 5, out _);
             return ParsedName.Join(words);
         }
-        var longOnes = p.ContentIndexes().Where(i => LetterCount(p.Words[i].Raw) >= 9).ToList();
+        var longOnes = p.ContentIndexes().Where(i => LongestRun(p.Words[i].Raw) >= 9).ToList();
         if (longOnes.Count == 0) return null;
         var k = longOnes[_rng.Next(longOnes.Count)];
-        var once = Typo(words[k], -1, out var at);
-        // The second edit away from the first so they do not cancel or merge.
-        words[k] = Typo(once, at, out _);
+        var once = Typo(words[k], -1, 9, out var at);
+        // The second edit away from the first so they do not cancel or merge (a deletion leaves the word one shorter).
+        words[k] = Typo(once, at, 8, out _);
         return ParsedName.Join(words);
     }
 
@@ -294,14 +294,19 @@ internal sealed class VariantGenerator
         return 0;
     }
 
+    // A word on this many entries or more is common enough to be dropped in data entry without making another name.
+    private const int CommonWordMinEntries = 10;
+
     public string? TokenDropped(string name)
     {
         var p = ParsedName.Parse(name);
         var content = p.ContentIndexes();
         if (content.Count < 3) return null;
-        // Never drop the most distinctive word (the rarest across the list).
+        // Only a non-distinctive word: a common one (RESEARCH, PLANT, RUSSIAN), never the rarest of the name. Dropping one
+        // of two distinctive words (MIRP in LLC MIRP INTELLECTUAL SYSTEMS) makes another name, not a variant.
         var rarest = content.OrderBy(i => _stats.DocumentFrequency(p.Words[i].Key)).ThenByDescending(i => p.Words[i].Key.Length).First();
-        var droppable = content.Where(i => i != rarest).ToList();
+        var droppable = content.Where(i => i != rarest && _stats.DocumentFrequency(p.Words[i].Key) >= CommonWordMinEntries).ToList();
+        if (droppable.Count == 0) return null;
         var drop = droppable[_rng.Next(droppable.Count)];
         var result = ParsedName.Join(p.Words.Where((_, i) => i != drop).Select(w => w.Raw));
         return result;
@@ -539,11 +544,32 @@ internal sealed class VariantGenerator
     }
 
     // One random edit at a letter position, not at `avoid` or next to it; returns the new word and the position.
-    private string Typo(string word, int avoid, out int at)
+    // A "word" for typos is a run of letters: in TRV-ENGINEERING the edits go to ENGINEERING, never to the three-letter
+    // TRV, which no matcher may treat fuzzily (the issue: no fuzzy matching of 1-3 character tokens).
+    private static int LongestRun(string word)
+    {
+        int best = 0, run = 0;
+        foreach (var c in word)
+        {
+            run = char.IsAsciiLetter(c) ? run + 1 : 0;
+            best = Math.Max(best, run);
+        }
+        return best;
+    }
+
+    private string Typo(string word, int avoid, int minRun, out int at)
     {
         var letters = new List<int>();
-        for (var i = 0; i < word.Length; i++)
-            if (char.IsAsciiLetter(word[i]) && (avoid < 0 || Math.Abs(i - avoid) > 1)) letters.Add(i);
+        for (var start = 0; start < word.Length;)
+        {
+            if (!char.IsAsciiLetter(word[start])) { start++; continue; }
+            var end = start;
+            while (end < word.Length && char.IsAsciiLetter(word[end])) end++;
+            if (end - start >= minRun)
+                for (var i = start; i < end; i++)
+                    if (avoid < 0 || Math.Abs(i - avoid) > 1) letters.Add(i);
+            start = end;
+        }
         if (letters.Count == 0)
         {
             at = -1;

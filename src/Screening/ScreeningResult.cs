@@ -19,6 +19,11 @@ public enum TokenMatchKind
     QueryOnly,
     /// <summary>A list-name token with no counterpart in the query.</summary>
     ListOnly,
+    /// <summary>
+    /// Some words of a phrase on one side (CENTRAL INSTITUTE) against the whole phrase on the other (CENTRAL RESEARCH
+    /// INSTITUTE): partial credit, in proportion to the weight of the words found.
+    /// </summary>
+    PartialPhrase,
 }
 
 /// <summary>One step of the alignment between the query and the matched name.</summary>

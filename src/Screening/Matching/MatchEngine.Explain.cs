@@ -16,7 +16,7 @@ internal sealed partial class MatchEngine
         var queryTokens = q.Name.Tokens;
 
         var pairs = new List<Pair>();
-        var raw = ScoreName(q, prepared.Tokens, scratch, pairs);
+        var raw = ScoreName(q, prepared.Tokens, listTokens, scratch, pairs);
         pairs.Sort((a, b) => a.Q.CompareTo(b.Q));
 
         var alignment = new List<TokenAlignment>();
@@ -43,6 +43,7 @@ internal sealed partial class MatchEngine
         }
 
         var sb = new StringBuilder();
+        if (q.ReadingNote is { } note) sb.Append(CultureInfo.InvariantCulture, $"Query read with {note} (words run together, x{q.ReadingFactor:0.00}). ");
         sb.Append(CultureInfo.InvariantCulture, $"Matched {Describe(name.Strength)} \"{name.Value}\" of {list.Id} entry {entry.Id}");
         if (name.Strength != NameStrength.Primary) sb.Append(CultureInfo.InvariantCulture, $" (primary name \"{entry.PrimaryName}\")");
         sb.Append(". ");
@@ -61,11 +62,12 @@ internal sealed partial class MatchEngine
                 TokenMatchKind.Abbreviation => $"'{a.QueryToken}' = '{a.ListToken}' (abbreviation)",
                 TokenMatchKind.LegalForm => $"'{a.QueryToken}' = '{a.ListToken}' (legal form)",
                 TokenMatchKind.SplitJoin => $"'{a.QueryToken}' = '{a.ListToken}' (split/joined words)",
+                TokenMatchKind.PartialPhrase => $"'{a.QueryToken}' ~ '{a.ListToken}' (part of the phrase)",
                 _ => a.Kind.ToString(),
             });
         }
         sb.Append(CultureInfo.InvariantCulture, $". Name score {raw:0.000}");
-        if (name.Strength == NameStrength.Weak) sb.Append(CultureInfo.InvariantCulture, $", x{Weights.WeakAliasFactor} for a weak alias");
+        if (name.Strength == NameStrength.Weak) sb.Append(CultureInfo.InvariantCulture, $", x{Weights.WeakAliasFactor:0.00} for a weak alias");
         if (request.Country is { } country)
         {
             if (entry.Countries.Count == 0) sb.Append(", country hint not applicable (entry has no country)");
@@ -123,6 +125,7 @@ internal sealed partial class MatchEngine
 
     private static TokenMatchKind Kind(NameToken[] query, NameToken[] list, Pair p)
     {
+        if (p.Partial) return TokenMatchKind.PartialPhrase;
         if (p.QLen == 2 || p.LLen == 2) return TokenMatchKind.SplitJoin;
         if (p.Q >= query.Length || p.L >= list.Length) return TokenMatchKind.Exact;
         var a = query[p.Q];

@@ -40,8 +40,9 @@ internal sealed partial class MatchEngine
     // then over typed spellings), in the order found: the order its hits are added to the hit set.
     private void FindNeighbours(string key, string? text, int textLength, TokenClass cls, int exact, List<Neighbour> output)
     {
+        // Depth 0 still looks the word itself up: longer listed words reach it through their own deletions.
         var depth = Weights.AllowedEdits(textLength, key.Length);
-        if (cls != TokenClass.Word || depth < 1) return;
+        if (cls != TokenClass.Word || textLength < 4) return;
         var variants = t_variants ??= new List<ulong>(128);
         var seen = t_seen ??= [];
         variants.Clear();
@@ -58,7 +59,7 @@ internal sealed partial class MatchEngine
         }
         if (text is null || _formDeletions is null) return;
         var textDepth = Weights.MaxDistance(text.Length);
-        if (textDepth < 1) return;
+        if (text.Length < 4) return;
         variants.Clear();
         DeletionIndex.Variants(text, textDepth, variants);
         foreach (var h in variants)

@@ -5,22 +5,61 @@ namespace Screening.Matching;
 internal sealed partial class MatchEngine
 {
     /// <summary>Fast path: candidates from the index, each scored with the prepared query.</summary>
-    public IReadOnlyList<ScreeningMatch> Match(NormalizedName name, MatchRequest request)
-    {
-        var q = Prepare(name, withHits: true);
-        var scratch = GetScratch();
-        CollectCandidates(q, request.Threshold, scratch);
-        return Rank(q, scratch.Candidates, request, scratch);
-    }
+    public IReadOnlyList<ScreeningMatch> Match(NormalizedName name, MatchRequest request) => MatchReadings(name, request, fast: true);
 
     /// <summary>Reference path: every name scored, with similarities computed directly. Slow; for tests and evaluation.</summary>
-    public IReadOnlyList<ScreeningMatch> MatchExhaustive(NormalizedName name, MatchRequest request)
+    public IReadOnlyList<ScreeningMatch> MatchExhaustive(NormalizedName name, MatchRequest request) => MatchReadings(name, request, fast: false);
+
+    // The query as typed, and where an unknown word is two listed words run together (BUREAUFAKEL, PREDPRIYATIEISTOCHNIK),
+    // the query with it split, normalized again so that phrases re-form; the better score per entry wins.
+    private IReadOnlyList<ScreeningMatch> MatchReadings(NormalizedName name, MatchRequest request, bool fast)
     {
-        var q = Prepare(name, withHits: false);
+        var q = Prepare(name, withHits: fast);
+        var split = SplitReading(q);
+        var result = MatchPrepared(q, request, fast);
+        if (split is not { } s) return result;
+        // Prepared only now: the fast path's hits live in a per-thread buffer that the first reading used.
+        var r = Prepare(s.Name, withHits: fast, Weights.SplitJoinSimilarity, s.Note, s.Halves);
+        return Merge(result, MatchPrepared(r, request, fast), request.Limit);
+    }
+
+    private IReadOnlyList<ScreeningMatch> MatchPrepared(PreparedQuery q, MatchRequest request, bool fast)
+    {
         var scratch = GetScratch();
+        if (fast)
+        {
+            CollectCandidates(q, request.Threshold, scratch);
+            return Rank(q, scratch.Candidates, request, scratch);
+        }
         var all = new List<int>(_names.Length);
         for (var i = 0; i < _names.Length; i++) all.Add(i);
         return Rank(q, all, request, scratch);
+    }
+
+    // Best score per entry over two readings; ties keep the first reading's match.
+    private static IReadOnlyList<ScreeningMatch> Merge(IReadOnlyList<ScreeningMatch> first, IReadOnlyList<ScreeningMatch> second, int limit)
+    {
+        if (second.Count == 0) return first;
+        var merged = new List<(ScreeningMatch Match, int Order)>(first.Count + second.Count);
+        for (var i = 0; i < first.Count; i++) merged.Add((first[i], i));
+        for (var j = 0; j < second.Count; j++)
+        {
+            var m = second[j];
+            var at = -1;
+            for (var i = 0; i < merged.Count && at < 0; i++)
+                if (merged[i].Match.EntryId == m.EntryId && merged[i].Match.ListId == m.ListId) at = i;
+            if (at < 0) merged.Add((m, first.Count + j));
+            else if (m.Score > merged[at].Match.Score) merged[at] = (m, merged[at].Order);
+        }
+        merged.Sort((a, b) =>
+        {
+            var c = b.Match.Score.CompareTo(a.Match.Score);
+            return c != 0 ? c : a.Order.CompareTo(b.Order);
+        });
+        var count = Math.Min(limit, merged.Count);
+        var result = new ScreeningMatch[count];
+        for (var i = 0; i < count; i++) result[i] = merged[i].Match;
+        return result;
     }
 
     /// <summary>How many names the fast path scores for this query (for benchmarks and tests).</summary>
@@ -92,7 +131,8 @@ internal sealed partial class MatchEngine
                     case TokenClass.LegalForm: reachable += Weights.LegalForm; continue;
                     case TokenClass.Stop: reachable += Weights.Stop; continue;
                 }
-                if (commonMax[i] > 0) reachable += Math.Max(commonMax[i], q.TokenWeights[i]);
+                // A word of a phrase may be met as part of it (PartialPhrases): count it reachable.
+                if (commonMax[i] > 0 || q.PhrasePart[i]) reachable += Math.Max(commonMax[i], q.TokenWeights[i]);
                 else unreachable += Weights.UnmatchedQuery * q.TokenWeights[i];
             }
             var bound = reachable / (reachable + unreachable) + Weights.MaxBonus;
@@ -158,7 +198,7 @@ internal sealed partial class MatchEngine
         {
             if (fast && Bound(n, legal, scratch) < floor) continue;
             var prepared = _names[n];
-            var raw = ScoreName(q, prepared.Tokens, scratch, aligned: null);
+            var raw = ScoreName(q, prepared.Tokens, _normalized[prepared.Normalized].Tokens, scratch, aligned: null);
             if (raw < floor) continue;
             var score = Adjust(raw, prepared, request, organization);
             if (score < request.Threshold) continue;

@@ -4,7 +4,7 @@ namespace Screening.Matching;
 
 internal sealed partial class MatchEngine
 {
-    public PreparedQuery Prepare(NormalizedName name, bool withHits)
+    public PreparedQuery Prepare(NormalizedName name, bool withHits, float readingFactor = 1f, string? readingNote = null, HashSet<string>? required = null)
     {
         var tokens = name.Tokens;
         var m = Math.Min(tokens.Length, MaxTokens);
@@ -41,10 +41,31 @@ internal sealed partial class MatchEngine
             AddSplits(i, tokens[i].Text, texts[i] is not null, splits);
         }
 
+        // Words of listed phrases, by the key of their letters (a term such as SCIENTIFIC keys to its canonical form).
+        var phrasePart = new bool[m];
+        var plainKeys = new string[m];
+        for (var i = 0; i < m; i++)
+        {
+            plainKeys[i] = tokens[i].Origin == KeyOrigin.Term && classes[i] is TokenClass.Word or TokenClass.Stop && !tokens[i].Text.Contains(' ', StringComparison.Ordinal)
+                ? Romanization.Key(tokens[i].Text) : keys[i];
+            phrasePart[i] = (tokens[i].Parts is not null && classes[i] != TokenClass.LegalForm) ||
+                (classes[i] is TokenClass.Word or TokenClass.Stop && (_phrasesByPart.ContainsKey(keys[i]) || _phrasesByPart.ContainsKey(plainKeys[i])));
+        }
+
+        // An alternative reading holds only where the listed name has both halves of the split word.
+        ulong requiredMask = 0;
+        if (required is not null)
+        {
+            for (var i = 0; i < m; i++)
+                foreach (var word in tokens[i].Text.Split(' '))
+                    if (required.Contains(word)) requiredMask |= 1UL << i;
+        }
+
         var q = new PreparedQuery
         {
+            RequiredMask = requiredMask,
             Name = name, Keys = keys, TextLengths = textLengths, Texts = texts, Classes = classes, Vocab = vocabIds, TokenWeights = new float[m],
-            JoinKeys = joinKeys, JoinVocab = joinVocab, Splits = splits,
+            JoinKeys = joinKeys, JoinVocab = joinVocab, Splits = splits, PhrasePart = phrasePart, PlainKeys = plainKeys, ReadingFactor = readingFactor, ReadingNote = readingNote,
         };
         if (withHits) q.Hits = CollectHits(q);
         for (var i = 0; i < m; i++) q.TokenWeights[i] = QueryWeight(q, i);
@@ -64,6 +85,70 @@ internal sealed partial class MatchEngine
             if (right < 0) continue;
             output.Add((left, right));
         }
+    }
+
+    // The query with each unknown word that is two known words run together split in two, or null when none is.
+    private (NormalizedName Name, string Note, HashSet<string> Halves)? SplitReading(PreparedQuery q)
+    {
+        var tokens = q.Name.Tokens;
+        List<string>? words = null;
+        HashSet<string>? halves = null;
+        string? note = null;
+        Span<char> buffer = stackalloc char[128];
+        for (var i = 0; i < q.TokenCount; i++)
+        {
+            var text = tokens[i].Text;
+            var cut = q.Classes[i] == TokenClass.Word && q.Vocab[i] < 0 ? BestCut(text, buffer) : 0;
+            if (cut > 0 && words is null)
+            {
+                words = [];
+                for (var j = 0; j < i; j++) words.Add(tokens[j].Text);
+            }
+            if (words is null) continue;
+            if (cut == 0)
+            {
+                words.Add(text);
+                continue;
+            }
+            words.Add(text[..cut]);
+            words.Add(text[cut..]);
+            halves ??= new HashSet<string>(StringComparer.Ordinal);
+            halves.Add(text[..cut]);
+            halves.Add(text[cut..]);
+            note = (note is null ? "" : note + ", ") + $"'{tokens[i].Original}' as '{text[..cut]} {text[cut..]}'";
+        }
+        return words is null ? null : (NameNormalizer.Normalize(string.Join(' ', words)), note!, halves!);
+    }
+
+    // Where to cut a word into two known words (each of 3+ letters): both halves listed words beat halves known only
+    // inside phrases; then the more even cut. 0 when there is none.
+    private int BestCut(string text, Span<char> buffer)
+    {
+        if (text.Length < 6 || text.Length > 60 || text.Contains(' ', StringComparison.Ordinal)) return 0;
+        int best = 0, bestRank = 0;
+        for (var cut = 3; cut <= text.Length - 3; cut++)
+        {
+            var left = KnownHalf(text.AsSpan(0, cut), buffer);
+            if (left == 0) continue;
+            var right = KnownHalf(text.AsSpan(cut), buffer);
+            if (right == 0) continue;
+            var rank = (left + right) * 100 + Math.Min(cut, text.Length - cut);
+            if (rank > bestRank) { bestRank = rank; best = cut; }
+        }
+        return best;
+    }
+
+    // 2: a listed word, number or legal form (directly or through the phrase table); 1: a word seen only inside
+    // listed phrases; 0: unknown.
+    private int KnownHalf(ReadOnlySpan<char> text, Span<char> buffer)
+    {
+        var n = Romanization.KeyInto(text, buffer);
+        var key = buffer[..n];
+        var id = _vocab.Find(key);
+        if (id < 0 && PhraseTable.Default.SingleWordCanonical(key, out _) is { } canonical) id = _vocab.Find(canonical);
+        // Legal forms and function words are not halves: TATTOO is not TAT TOO, nor DIODES DIO DES.
+        if (id >= 0) return _vocab.Classes[id] is TokenClass.Word or TokenClass.Number ? 2 : 0;
+        return _componentLookup.ContainsKey(key) ? 1 : 0;
     }
 
     private static bool Joinable(TokenClass c) => c is TokenClass.Word or TokenClass.Number;
@@ -125,11 +210,16 @@ internal sealed partial class MatchEngine
         var vClass = _vocab.Classes[vocabId];
         if (queryClass == TokenClass.LegalForm || vClass == TokenClass.LegalForm) return 0;
         var vKey = _vocab.Keys[vocabId];
-        if (vKey == queryKey) return 1f;
+        var sameKey = vKey == queryKey;
+        if (sameKey && !(queryText is not null && queryKey.Length <= ShortKeyLength && !ShortWordMeets(queryText, vocabId))) return 1f;
         if (queryClass != TokenClass.Word || vClass != TokenClass.Word) return 0;
         var best = 0f;
-        var maxD = Weights.AllowedEdits(Math.Min(queryTextLength, _vocab.TextLengths[vocabId]), Math.Min(queryKey.Length, vKey.Length));
-        if (maxD >= 1)
+        var vTextLength = _vocab.TextLengths[vocabId];
+        var maxD = Weights.PairBudget(Math.Min(queryTextLength, vTextLength),
+            queryKey.Length, Weights.AllowedEdits(queryTextLength, queryKey.Length), vKey.Length, Weights.AllowedEdits(vTextLength, vKey.Length));
+        // Keys fold a lot (C/K/Q, W/V, X/KS, Y/I runs): on short words a one-edit key distance is often two or three typed
+        // edits (QIYANG/KING, SYSCO/SYSKON, COTY/COTEI), so short words are measured on their typed letters alone.
+        if (maxD >= 1 && !sameKey && Math.Min(queryTextLength, vTextLength) >= KeyFuzzyMinLength)
         {
             var d = EditDistance.Osa(queryKey, vKey, maxD);
             if (d <= maxD)
@@ -142,7 +232,8 @@ internal sealed partial class MatchEngine
         foreach (var f in _vocab.FormsOf(vocabId))
         {
             var form = _vocab.FormTexts[f];
-            var maxT = Weights.MaxDistance(Math.Min(queryText.Length, form.Length));
+            var maxT = Weights.PairBudget(Math.Min(queryText.Length, form.Length),
+                queryText.Length, Weights.MaxDistance(queryText.Length), form.Length, Weights.MaxDistance(form.Length));
             if (maxT < 1) continue;
             var d = EditDistance.Osa(queryText, form, maxT);
             if (d > maxT) continue;
@@ -154,6 +245,22 @@ internal sealed partial class MatchEngine
             }
         }
         return best;
+    }
+
+    // Keys this short are acronyms or short names, where the key's folds (C/K, Q/K, W/V, Y/I) mostly pair different words.
+    private const int ShortKeyLength = 4;
+
+    // From this many typed letters on, a typo may also be measured on the keys (romanization can make one typed edit two).
+    private const int KeyFuzzyMinLength = 9;
+
+    // Whether a short query word is one of the typed spellings behind a key, up to the folds romanizing Cyrillic makes.
+    private bool ShortWordMeets(string queryText, int vocabId)
+    {
+        var forms = _vocab.FormsOf(vocabId);
+        if (forms.Length == 0) return true; // a key with no plain spelling (a term or a number): the key decides
+        foreach (var f in forms)
+            if (Romanization.ShortFoldEquals(queryText, _vocab.FormTexts[f])) return true;
+        return false;
     }
 
     [ThreadStatic] private static HitSet? t_hits;
@@ -170,7 +277,11 @@ internal sealed partial class MatchEngine
         {
             var cls = q.Classes[i];
             if (cls == TokenClass.LegalForm) continue;
-            if (q.Vocab[i] >= 0 && UnitSimilarity(q.Keys[i], q.Texts[i], q.TextLengths[i], cls, q.Vocab[i], out _) > 0) acc.Add(q.Vocab[i], new Hit(i, 1f, 0));
+            if (q.Vocab[i] >= 0)
+            {
+                var s = UnitSimilarity(q.Keys[i], q.Texts[i], q.TextLengths[i], cls, q.Vocab[i], out var d);
+                if (s > 0) acc.Add(q.Vocab[i], new Hit(i, s, d));
+            }
             if (KnownNeighbours(q, i) is { } known)
             {
                 foreach (var nb in known) acc.Add(nb.Vocab, new Hit(i, nb.Similarity, nb.Distance));
@@ -189,6 +300,23 @@ internal sealed partial class MatchEngine
         {
             acc.Touch(left);
             acc.Touch(right);
+        }
+        // Phrases a query word belongs to, and the words of a query phrase: met in part (see PartialPhrases).
+        for (var i = 0; i < m; i++)
+        {
+            if (!q.PhrasePart[i]) continue;
+            if (q.Name.Tokens[i].Parts is { } parts)
+            {
+                foreach (var part in parts)
+                    if (_vocab.Find(part) is var v && v >= 0) acc.Touch(v);
+            }
+            else
+            {
+                if (_phrasesByPart.TryGetValue(q.Keys[i], out var phrases))
+                    foreach (var v in phrases) acc.Touch(v);
+                if (!ReferenceEquals(q.PlainKeys[i], q.Keys[i]) && _phrasesByPart.TryGetValue(q.PlainKeys[i], out phrases))
+                    foreach (var v in phrases) acc.Touch(v);
+            }
         }
         return acc;
     }

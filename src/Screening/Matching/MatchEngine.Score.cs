@@ -6,7 +6,7 @@ namespace Screening.Matching;
 internal sealed partial class MatchEngine
 {
     // One candidate pairing: query tokens [Q, Q+QLen) with list tokens [L, L+LLen).
-    internal readonly record struct Pair(int Q, int QLen, int L, int LLen, float Similarity, float Weight, int Distance)
+    internal readonly record struct Pair(int Q, int QLen, int L, int LLen, float Similarity, float Weight, int Distance, bool Partial = false)
     {
         public float Gain => Similarity * Weight;
     }
@@ -45,7 +45,7 @@ internal sealed partial class MatchEngine
 
     // Scores one prepared name: greedy one-to-one alignment by gain, then
     // score = matched / (matched weight + discounted weight of what is left over on either side).
-    private float ScoreName(PreparedQuery q, int[] tokens, Scratch scratch, List<Pair>? aligned)
+    private float ScoreName(PreparedQuery q, int[] tokens, NameToken[] listTokens, Scratch scratch, List<Pair>? aligned)
     {
         var pairs = scratch.Pairs;
         pairs.Clear();
@@ -64,13 +64,13 @@ internal sealed partial class MatchEngine
             if (q.Hits is { } hits)
             {
                 if (scratch.VocabStamp[v] != scratch.StampValue) continue;
-                foreach (var h in hits.At(scratch.HitIndex[v])) AddHitPair(pairs, h, m, k, vw);
+                foreach (var h in hits.At(scratch.HitIndex[v])) AddHitPair(pairs, ShortWordOccurrence(q, h, listTokens[k]), m, k, vw);
             }
             else
             {
                 scratch.Hits.Clear();
                 ReferenceHits(q, v, scratch.Hits);
-                foreach (var h in scratch.Hits) AddHitPair(pairs, h, m, k, vw);
+                foreach (var h in scratch.Hits) AddHitPair(pairs, ShortWordOccurrence(q, h, listTokens[k]), m, k, vw);
             }
         }
         foreach (var (i, left, right) in q.Splits)
@@ -94,11 +94,14 @@ internal sealed partial class MatchEngine
             matched += p.Gain;
             pairWeight += p.Weight;
             // Content: a pair on a word that identifies something (not a legal form, function word or generic word).
-            content |= q.Classes[p.Q] is TokenClass.Word or TokenClass.Number && (p.LLen == 2 || !_generic[tokens[p.L]] || AllGeneric(tokens));
+            // A listed name of generic words only (GLOBAL TRADING LLC) matches on them, but only as spelled (INTEL is not INTL).
+            content |= q.Classes[p.Q] is TokenClass.Word or TokenClass.Number && (p.LLen == 2 || !_generic[tokens[p.L]] || (p.Similarity >= 1f && AllGeneric(tokens)));
             aligned?.Add(p);
         }
         // Legal forms, function words and generic words never make a match on their own.
         if (!content || matched <= 0) return 0;
+        PartialPhrases(q, tokens, listTokens, ref qUsed, ref lUsed, ref matched, ref pairWeight, aligned);
+        if ((qUsed & q.RequiredMask) != q.RequiredMask) return 0;
 
         var denominator = pairWeight;
         for (var i = 0; i < m; i++)
@@ -111,7 +114,88 @@ internal sealed partial class MatchEngine
             if ((lUsed & (1UL << k)) != 0 || _vocab.Classes[tokens[k]] == TokenClass.LegalForm) continue;
             denominator += Weights.UnmatchedList * _vocab.Weights[tokens[k]];
         }
-        return Math.Min(1f, matched / denominator);
+        return Math.Min(1f, matched / denominator) * q.ReadingFactor;
+    }
+
+    // A phrase broken up on the other side (CENTRAL INSTITUTE against CENTRAL RESEARCH INSTITUTE, EXPERIMENTAL DESIGN
+    // FAKEL against EXPERIMENTAL DESIGN BUREAU FAKEL): the words of it found there, among tokens left unmatched,
+    // earn the phrase's weight in proportion to theirs. Never content on its own.
+    private void PartialPhrases(PreparedQuery q, int[] tokens, NameToken[] listTokens, ref ulong qUsed, ref ulong lUsed, ref float matched, ref float pairWeight, List<Pair>? aligned)
+    {
+        var m = q.TokenCount;
+        var n = tokens.Length;
+        for (var k = 0; k < n; k++)
+        {
+            // Legal forms are made of words too (LIMITED LIABILITY COMPANY) but never earn partial credit.
+            if ((lUsed & (1UL << k)) != 0 || listTokens[k].Parts is not { } parts || _vocab.Classes[tokens[k]] == TokenClass.LegalForm) continue;
+            ulong mask = 0;
+            float got = 0, all = 0;
+            foreach (var part in parts)
+            {
+                var w = PartWeight(part);
+                all += w;
+                for (var i = 0; i < m; i++)
+                {
+                    if ((qUsed & (1UL << i)) != 0) continue;
+                    // A word of the phrase, once; or a shorter phrase of the query (DESIGN BUREAU in SPECIAL DESIGN BUREAU).
+                    var covers = q.Name.Tokens[i].Parts is { } queryParts
+                        ? q.Classes[i] != TokenClass.LegalForm && Array.IndexOf(queryParts, part) >= 0
+                        : (mask & (1UL << i)) == 0 && q.Classes[i] is TokenClass.Word or TokenClass.Stop && (q.Keys[i] == part || q.PlainKeys[i] == part);
+                    if (!covers) continue;
+                    mask |= 1UL << i;
+                    got += w;
+                    break;
+                }
+            }
+            if (mask == 0) continue;
+            var weight = _vocab.Weights[tokens[k]];
+            var similarity = Weights.PartialPhraseSimilarity * got / all;
+            qUsed |= mask;
+            lUsed |= 1UL << k;
+            matched += similarity * weight;
+            pairWeight += weight;
+            if (aligned is null) continue;
+            for (var i = 0; i < m; i++)
+                if ((mask & (1UL << i)) != 0) aligned.Add(new Pair(i, 1, k, 1, similarity, weight / BitCount(mask), 0, Partial: true));
+        }
+        for (var i = 0; i < m; i++)
+        {
+            if ((qUsed & (1UL << i)) != 0 || q.Name.Tokens[i].Parts is not { } parts || q.Classes[i] == TokenClass.LegalForm) continue;
+            ulong mask = 0;
+            float got = 0, all = 0;
+            foreach (var part in parts)
+            {
+                var w = PartWeight(part);
+                all += w;
+                for (var k = 0; k < n; k++)
+                {
+                    if (((lUsed | mask) & (1UL << k)) != 0 || _vocab.Classes[tokens[k]] != TokenClass.Word || _vocab.Keys[tokens[k]] != part) continue;
+                    mask |= 1UL << k;
+                    got += w;
+                    break;
+                }
+            }
+            if (mask == 0) continue;
+            var weight = q.TokenWeights[i];
+            var similarity = Weights.PartialPhraseSimilarity * got / all;
+            qUsed |= 1UL << i;
+            lUsed |= mask;
+            matched += similarity * weight;
+            pairWeight += weight;
+            if (aligned is null) continue;
+            for (var k = 0; k < n; k++)
+                if ((mask & (1UL << k)) != 0) aligned.Add(new Pair(i, 1, k, 1, similarity, weight / BitCount(mask), 0, Partial: true));
+        }
+    }
+
+    private static int BitCount(ulong mask) => System.Numerics.BitOperations.PopCount(mask);
+
+    // How much a word of a phrase counts: its own rarity where it also stands alone, else its rarity inside phrases.
+    private float PartWeight(string key)
+    {
+        var v = _vocab.Find(key);
+        if (v >= 0 && _vocab.Classes[v] is TokenClass.Word or TokenClass.Number) return _vocab.Weights[v];
+        return _componentWeights.TryGetValue(key, out var w) ? w : _unknownWeight;
     }
 
     // A listed name made only of generic words (GLOBAL TRADING LLC) can only match on them.
@@ -122,8 +206,23 @@ internal sealed partial class MatchEngine
         return true;
     }
 
+    // A key stands for every spelling listed under it (K for K and Q): a short query word that meets a key exactly is
+    // checked against this name's own spelling, so Q TECH does not meet K TECHNOLOGIES as if it were spelled Q.
+    private static Hit ShortWordOccurrence(PreparedQuery q, Hit h, NameToken listToken)
+    {
+        if (h.Similarity < 1f || h.Unit >= q.TokenCount || q.Texts[h.Unit] is not { } text || q.Keys[h.Unit].Length > ShortKeyLength ||
+            listToken.Class != TokenClass.Word || listToken.Text.Contains(' ', StringComparison.Ordinal) || Romanization.ShortFoldEquals(text, listToken.Text))
+            return h;
+        var other = listToken.Text;
+        var budget = Weights.PairBudget(Math.Min(text.Length, other.Length), text.Length, Weights.MaxDistance(text.Length), other.Length, Weights.MaxDistance(other.Length));
+        if (budget < 1) return new Hit(h.Unit, 0f, 0);
+        var d = EditDistance.Osa(text, other, budget);
+        return d > budget ? new Hit(h.Unit, 0f, 0) : new Hit(h.Unit, Weights.FuzzySimilarity(d, text.Length, other.Length, text[0] != other[0]), d);
+    }
+
     private static void AddHitPair(List<Pair> pairs, Hit h, int m, int k, float vw)
     {
+        if (h.Similarity <= 0) return;
         if (h.Unit < m) pairs.Add(new Pair(h.Unit, 1, k, 1, h.Similarity, vw, h.Distance));
         else pairs.Add(new Pair(h.Unit - m, 2, k, 1, h.Similarity, vw, 0));
     }

@@ -39,13 +39,17 @@ internal sealed partial class MatchEngine
     private readonly float _unknownWeight;
     private readonly float _genericCap;
     private readonly Dictionary<string, float> _componentWeights;
+    private readonly Dictionary<string, float>.AlternateLookup<ReadOnlySpan<char>> _componentLookup;
     private NormalizedName[] _normalized = [];
     private bool[] _generic = [];
-    private DeletionIndex? _formDeletions; // the same over typed spellings      // per vocabulary id: a generic business word // kept from the build so explanations need not normalize again
+    private DeletionIndex? _formDeletions; // the same over typed spellings
+    // Part key (RESEARCH) -> vocabulary ids of listed phrases made with it (CENTRAL RESEARCH INSTITUTE), for partial credit.
+    private Dictionary<string, int[]> _phrasesByPart = new(StringComparer.Ordinal);
 
     private MatchEngine(Vocabulary vocab, DeletionIndex deletions, int[] postStart, int[] postNames, PreparedName[] names, EntryRef[] entries, Dictionary<string, float> componentWeights)
     {
         _componentWeights = componentWeights;
+        _componentLookup = componentWeights.GetAlternateLookup<ReadOnlySpan<char>>();
         _vocab = vocab;
         _deletions = deletions;
         _postStart = postStart;
@@ -89,6 +93,7 @@ internal sealed partial class MatchEngine
         var lastEntrySeen = new List<int>();
         var tokenBuffer = new List<int>();
         var componentDf = new Dictionary<string, (int Count, int Last)>(StringComparer.Ordinal);
+        var phrasesByPart = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         // Names repeat across lists and aliases; normalize each distinct string once, on all cores.
         var distinct = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var list in lists)
@@ -151,6 +156,14 @@ internal sealed partial class MatchEngine
                             lastEntrySeen[id] = entryIndex;
                             df[id]++;
                         }
+                        if (t.Parts is { } phraseParts && t.Class != TokenClass.LegalForm)
+                        {
+                            foreach (var part in phraseParts)
+                            {
+                                if (!phrasesByPart.TryGetValue(part, out var ofPart)) phrasesByPart[part] = ofPart = [];
+                                if (!ofPart.Contains(id)) ofPart.Add(id);
+                            }
+                        }
                         tokenBuffer.Add(id);
                     }
                     names.Add(new PreparedName(entryIndex, n, tokenBuffer.ToArray(), distinct[value]));
@@ -210,7 +223,13 @@ internal sealed partial class MatchEngine
             for (var k = 0; k < tokens.Length; k++)
                 if (IndexOf(tokens, tokens[k], k) == k) postNames[fill[tokens[k]]++] = n;
         }
-        return new MatchEngine(vocab, deletions, counts, postNames, nameArray, entries.ToArray(), componentWeights) { _normalized = normalizedNames, _generic = genericFlags, _formDeletions = formDeletions, _formNeighbours = new Neighbour[]?[formTexts.Length], _formSplits = new (int, int)[]?[formTexts.Length] };
+        var byPart = new Dictionary<string, int[]>(phrasesByPart.Count, StringComparer.Ordinal);
+        foreach (var (part, ofPart) in phrasesByPart) byPart[part] = ofPart.ToArray();
+        return new MatchEngine(vocab, deletions, counts, postNames, nameArray, entries.ToArray(), componentWeights)
+        {
+            _normalized = normalizedNames, _generic = genericFlags, _formDeletions = formDeletions, _phrasesByPart = byPart,
+            _formNeighbours = new Neighbour[]?[formTexts.Length], _formSplits = new (int, int)[]?[formTexts.Length],
+        };
     }
 
     // Names longer than this are cut: alignment uses 64-bit masks.

@@ -19,6 +19,11 @@ internal sealed class PreparedQuery
     public required string[] JoinKeys { get; init; }    // Key(text[i] + text[i+1]) or null where not joinable
     public required int[] JoinVocab { get; init; }
     public required List<(int Token, int Left, int Right)> Splits { get; init; }
+    public required bool[] PhrasePart { get; init; }     // the token is a word of some listed phrase, or a phrase itself
+    public required string[] PlainKeys { get; init; }     // the key of the typed letters where Keys holds a term's canonical key
+    public ulong RequiredMask { get; init; }             // tokens every scored name must match (the halves of a split word)
+    public float ReadingFactor { get; init; } = 1f;      // below 1 for an alternative reading (words split)
+    public string? ReadingNote { get; init; }            // how the alternative reading differs, for the explanation
     public HitSet? Hits { get; set; }                    // fast path only; owned by the preparing thread
     public int TokenCount => Keys.Length;
 }

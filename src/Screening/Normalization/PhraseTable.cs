@@ -108,6 +108,7 @@ internal sealed class PhraseTable
 
     // Words in legal forms (OBSHCHESTVO, OTVETSTVENNOSTYU, STOCK) are often misspelled: allow one edit from five letters on.
     private const int FuzzyMinLength = 5;
+    private const int OneWordFuzzyMinLength = 8;
 
     // One edit on the plain texts (the list word has five letters or more, the token four), or on the keys when both have five.
     private static bool FuzzyEquals(string phraseKey, string phraseText, NameToken token) =>
@@ -173,13 +174,18 @@ internal sealed class PhraseTable
             var ok = true;
             // One-word terms (TRADE, PLANT) must match exactly: a misspelling there is more likely another word.
             // Parts of legal forms (OTKRYTOE, STOCK) stand alone only when spelled right: OTKRITIE is a bank, not OTKRYTOE.
-            var fuzzy = p.Keys.Length > 1 || (p.Class == TokenClass.LegalForm && !p.IsPart) || p.Texts[0].Length >= 6 && !p.IsPart;
+            var fuzzy = p.Keys.Length > 1 || (p.Class == TokenClass.LegalForm && !p.IsPart);
+            // A one-word term takes a misspelling only when long, and only on the typed letters: a one-edit key match
+            // turned SANAN into SANAYI (INDUSTRY) and INTEST into INVEST, and two different names then met exactly.
+            var fuzzyText = !fuzzy && !p.IsPart && p.Texts[0].Length >= OneWordFuzzyMinLength;
             for (var k = 0; k < p.Keys.Length && ok; k++)
             {
                 var t = tokens[start + k];
                 // Short words match by their letters: keys of short words collide (SCI/SKY, MACH/MATCH).
                 ok = t.Class != TokenClass.Number &&
-                     (p.Texts[k].Length <= 4 || t.Text.Length <= 4 ? p.Texts[k] == t.Text || (p.Keys[k] == t.Key && t.Origin == KeyOrigin.Transliterated) : p.Keys[k] == t.Key || (fuzzy && FuzzyEquals(p.Keys[k], p.Texts[k], t)));
+                     (p.Texts[k].Length <= 4 || t.Text.Length <= 4 ? p.Texts[k] == t.Text || (p.Keys[k] == t.Key && t.Origin == KeyOrigin.Transliterated) :
+                      p.Keys[k] == t.Key || (fuzzy && FuzzyEquals(p.Keys[k], p.Texts[k], t)) ||
+                      (fuzzyText && t.Text.Length >= OneWordFuzzyMinLength - 1 && Matching.EditDistance.Osa(p.Texts[k], t.Text, 1) <= 1));
             }
             if (ok)
             {

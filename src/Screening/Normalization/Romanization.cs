@@ -67,6 +67,38 @@ internal static class Romanization
         return new string(buffer[..n]);
     }
 
+    /// <summary>
+    /// Whether two short typed words are one word under the folds that romanizing Cyrillic produces (KH/H, TS/C,
+    /// ZH/J, SHCH/SCH/SH, PH/F, X/KS, YA/IA and the like, a Y/I after the first letter). Keys fold more (C/K, Q/K, W/V, Y/I everywhere),
+    /// which for three- and four-letter words mostly pairs different Latin acronyms: EQT/EKT, YWC/IVK, COTY/KOTI.
+    /// </summary>
+    public static bool ShortFoldEquals(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
+        Span<char> fa = stackalloc char[a.Length * 2];
+        Span<char> fb = stackalloc char[b.Length * 2];
+        return ShortFold(a, fa).SequenceEqual(ShortFold(b, fb));
+    }
+
+    private static ReadOnlySpan<char> ShortFold(ReadOnlySpan<char> s, Span<char> dest)
+    {
+        var w = 0;
+        for (var i = 0; i < s.Length; i++)
+        {
+            var c = s[i];
+            var next = i + 1 < s.Length ? s[i + 1] : '\0';
+            if (c == 'S' && next == 'H' && i + 3 < s.Length && s[i + 2] == 'C' && s[i + 3] == 'H') { dest[w++] = 'S'; dest[w++] = 'H'; i += 3; }
+            else if (c == 'S' && next == 'C' && i + 2 < s.Length && s[i + 2] == 'H') { dest[w++] = 'S'; dest[w++] = 'H'; i += 2; }
+            else if (c == 'K' && next == 'H') { dest[w++] = 'H'; i++; }
+            else if (c == 'T' && next is 'S' or 'Z') { dest[w++] = 'C'; i++; }
+            else if (c == 'Z' && next == 'H') { dest[w++] = 'J'; i++; }
+            else if (c == 'P' && next == 'H') { dest[w++] = 'F'; i++; }
+            else if (c == 'X') { dest[w++] = 'K'; dest[w++] = 'S'; }
+            else if (c is 'Y' or 'I' && (w > 0 || next is 'A' or 'E' or 'O' or 'U')) { if (w == 0 || dest[w - 1] != 'I') dest[w++] = 'I'; }
+            else dest[w++] = c;
+        }
+        return dest[..w];
+    }
+
     /// <summary>Writes the key of <paramref name="s"/> (upper-case ASCII) into <paramref name="dest"/>, at most twice its length; returns the length.</summary>
     public static int KeyInto(ReadOnlySpan<char> s, Span<char> dest)
     {

@@ -56,6 +56,15 @@ public class RegressionTests
         Org("35081", "GB", "PHOTON PRO LLP"),
         Org("36465", "RU", "OOO EVEREST GRUP"),
         Org("19045", "CY", "LTS HOLDING LIMITED"),
+        Org("44041", "RU", "JOINT STOCK COMPANY EXPERIMENTAL DESIGN BUREAU FAKEL"),
+        Org("40322", "RU", "JOINT STOCK COMPANY CENTRAL RESEARCH INSTITUTE OF MARINE ENGINEERING"),
+        Org("46445", "RU", "NAUCHNO PROIZVODSTVENNOE PREDPRIYATIE ISTOCHNIK"),
+        Org("47870", "RU", "JOINT STOCK COMPANY MEKHANIKA"),
+        Org("48654", "RU", "K TECHNOLOGIES JOINT STOCK COMPANY"),
+        Org("48653", "RU", "IVK JOINT STOCK COMPANY"),
+        Org("15081", "IR", "SANAN"),
+        Org("23206", "HK", "INOVEST LIMITED"),
+        Org("13137", "IR", "TAT BANK"),
         // BIS Entity List (Consolidated Screening List, 2022).
         Org("csl-lhi", "HK", "LHI Technology (H.K.) Company Limited"),
         Org("csl-jadeshine", "HK", "Jadeshine Engineering (HK) Co."),
@@ -85,6 +94,7 @@ public class RegressionTests
     [InlineData("one-typo", "Seelem Bank LLC", "18710")]
     [InlineData("one-typo", "Peoton Pro LLP", "35081")]
     [InlineData("two-typos", "Kurganpribr NPO Joint Stok Company", "44319")]
+    [InlineData("two-typos", "Joint Stock Company Mekanika", "47870")]
     // word order, split or joined words
     [InlineData("word-order", "Kupol Izhevsk Electromechanical Plant JSC", "46431")]
     [InlineData("split-or-joined", "Concern ALMAZANTEY", "16865")]
@@ -94,7 +104,11 @@ public class RegressionTests
     [InlineData("split-or-joined", "JSC ODKKlimov", "35336")]
     [InlineData("split-or-joined", "Jiahe Hengde Technology Co Ltd", "45891")]
     [InlineData("split-or-joined", "Chang Guang Satellite Co., Ltd.", "46669")]
+    [InlineData("split-or-joined", "JOINT STOCK COMPANY EXPERIMENTAL DESIGN BUREAUFAKEL", "44041")]
+    [InlineData("split-or-joined", "NAUCHNO PROIZVODSTVENNOE PREDPRIYATIEISTOCHNIK", "46445")]
     // tokens dropped or added
+    [InlineData("token-dropped", "JOINT STOCK COMPANY CENTRAL INSTITUTE OF MARINE ENGINEERING", "40322")]
+    [InlineData("token-dropped", "JOINT STOCK COMPANY EXPERIMENTAL DESIGN FAKEL", "44041")]
     [InlineData("token-dropped", "Almaz-Antey Air Defense Concern", "16865")]
     [InlineData("token-added", "Kalashnikov Concern Group", "16911")]
     [InlineData("token-added", "Molecular Electronics Research Institute Holding JSC", "35937")]
@@ -159,6 +173,14 @@ public class RegressionTests
     [InlineData("Severnaya Verf Shipbuilding Plant", "36055")]
     [InlineData("Molecular Devices Inc", "35937")]
     [InlineData("Izhevsk Mechanical Plant", "46431")]
+    // Short words whose keys fold together but whose letters differ (Q/K, Y/I, W/V, C/K) are different names.
+    [InlineData("Q Tech Company Limited", "48654")]
+    [InlineData("YWC Limited", "48653")]
+    // A one-word term (SANAYI, INVEST) no longer swallows a near spelling: SANAN and INOVEST stay names.
+    [InlineData("Pacific Industrial Limited", "15081")]
+    [InlineData("Intest Trading Limited", "23206")]
+    // A word read as two (TAT TOO) holds only where the listed name has both halves; TOO is a legal form anyway.
+    [InlineData("Tattoo Studio Limited", "13137")]
     public async Task Screen_DifferentFirm_DoesNotMatchListedEntry(string query, string listedId)
     {
         var screener = await Shared.Value;
@@ -178,5 +200,25 @@ public class RegressionTests
         var screener = await Shared.Value;
         var result = screener.Screen(query);
         Assert.False(result.IsHit, $"'{query}' matched {string.Join("; ", result.Matches.Select(m => $"{m.EntryId} {m.Score}: {m.Explanation}"))}");
+    }
+
+    [Fact]
+    public async Task Screen_WordsRunTogether_ExplainsTheSplitReading()
+    {
+        var screener = await Shared.Value;
+        var top = screener.Screen("JOINT STOCK COMPANY EXPERIMENTAL DESIGN BUREAUFAKEL").Matches[0];
+        Assert.Equal("44041", top.EntryId);
+        Assert.Contains("read with 'BUREAUFAKEL' as 'BUREAU FAKEL'", top.Explanation);
+        Assert.True(top.Score < 1.0, "a split reading scores below an exact name");
+    }
+
+    [Fact]
+    public async Task Screen_BrokenPhrase_AlignsPartOfThePhrase()
+    {
+        var screener = await Shared.Value;
+        var top = screener.Screen("JOINT STOCK COMPANY CENTRAL INSTITUTE OF MARINE ENGINEERING").Matches[0];
+        Assert.Equal("40322", top.EntryId);
+        Assert.Contains(top.Alignment, a => a.Kind == TokenMatchKind.PartialPhrase && a.QueryToken == "CENTRAL");
+        Assert.Contains("part of the phrase", top.Explanation);
     }
 }

@@ -87,4 +87,34 @@ public class NameNormalizerTests
 
     [Fact]
     public void Normalize_LoneSurrogate_DoesNotThrow() => Assert.Equal("AB", Texts("A\uD800B").Replace(" ", ""));
+
+    [Theory]
+    [InlineData("TSKB", "CKB")]
+    [InlineData("YAKHT", "IAHT")]
+    [InlineData("LEKS", "LEX")]
+    [InlineData("MYR", "MIR")]
+    public void ShortFoldEquals_CyrillicRomanizationVariants_Meet(string a, string b) => Assert.True(Romanization.ShortFoldEquals(a, b));
+
+    [Theory]
+    [InlineData("EQT", "EKT")]
+    [InlineData("YWC", "IVK")]
+    [InlineData("COTY", "KOTI")]
+    [InlineData("YPF", "IPF")]
+    [InlineData("Q", "K")]
+    public void ShortFoldEquals_LatinOnlyFolds_DoNotMeet(string a, string b)
+    {
+        Assert.Equal(Romanization.Key(a), Romanization.Key(b)); // the keys meet...
+        Assert.False(Romanization.ShortFoldEquals(a, b));         // ...the letters do not
+    }
+
+    [Theory]
+    [InlineData("SANAN")]
+    [InlineData("INTEST")]
+    [InlineData("INOVEST")]
+    public void Normalize_NearSpellingOfShortTerm_StaysItself(string word) =>
+        Assert.Equal(KeyOrigin.Plain, NameNormalizer.Normalize(word).Tokens[0].Origin);
+
+    [Fact]
+    public void Normalize_MisspelledLongTerm_StillMapsToTerm() =>
+        Assert.Equal(Keys("TECHNOLOGY"), Keys("TECHNOLOGEY"));
 }
