@@ -69,11 +69,12 @@ public sealed class Screener
     private IEnumerable<ScreeningResult> ScreenManyIterator(IEnumerable<ScreeningRequest> requests, int dop, int chunkSize, CancellationToken ct)
     {
         var po = new ParallelOptions { MaxDegreeOfParallelism = dop > 0 ? dop : Environment.ProcessorCount, CancellationToken = ct };
+        var batch = new BatchState();
         using var e = requests.GetEnumerator();
         var (current, count) = ReadChunk(e, chunkSize);
         if (count == 0) yield break;
         var results = new ScreeningResult[count];
-        var work = StartChunk(current, results, count, po);
+        var work = StartChunk(current, results, count, po, batch);
         while (true)
         {
             // Read the next chunk while this one is screened.
@@ -84,7 +85,7 @@ public sealed class Screener
             if (nextCount > 0)
             {
                 results = new ScreeningResult[nextCount];
-                work = StartChunk(next, results, nextCount, po);
+                work = StartChunk(next, results, nextCount, po, batch);
             }
             // Hand out this chunk's results while the next one is screened.
             for (var i = 0; i < doneCount; i++) yield return done[i];
@@ -93,8 +94,8 @@ public sealed class Screener
         }
     }
 
-    private Task StartChunk(ScreeningRequest[] input, ScreeningResult[] results, int count, ParallelOptions po) =>
-        Task.Run(() => ScreenChunk(input, results, count, po), po.CancellationToken);
+    private Task StartChunk(ScreeningRequest[] input, ScreeningResult[] results, int count, ParallelOptions po, BatchState batch) =>
+        Task.Run(() => ScreenChunk(input, results, count, po, batch), po.CancellationToken);
 
     private static (ScreeningRequest[] Chunk, int Count) ReadChunk(IEnumerator<ScreeningRequest> e, int chunkSize)
     {
@@ -112,28 +113,31 @@ public sealed class Screener
         var buffer = new ScreeningRequest[chunkSize];
         var results = new ScreeningResult[chunkSize];
         var po = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism > 0 ? maxDegreeOfParallelism : Environment.ProcessorCount, CancellationToken = cancellationToken };
+        var batch = new BatchState();
         var n = 0;
         await foreach (var request in requests.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             buffer[n++] = request;
             if (n < chunkSize) continue;
-            ScreenChunk(buffer, results, n, po);
+            ScreenChunk(buffer, results, n, po, batch);
             for (var i = 0; i < n; i++) yield return results[i];
             n = 0;
         }
         if (n > 0)
         {
-            ScreenChunk(buffer, results, n, po);
+            ScreenChunk(buffer, results, n, po, batch);
             for (var i = 0; i < n; i++) yield return results[i];
         }
     }
 
-    private void ScreenChunk(ScreeningRequest[] buffer, ScreeningResult[] results, int n, ParallelOptions po)
+    private void ScreenChunk(ScreeningRequest[] buffer, ScreeningResult[] results, int n, ParallelOptions po, BatchState batch)
     {
         var snapshot = Volatile.Read(ref _snapshot);
+        var words = batch.For(snapshot.Engine);
         Parallel.For(0, n, po, i =>
         {
             var r = buffer[i];
+            MatchEngine.t_wordCache = words;
             try
             {
                 results[i] = ScreenCore(r.Name, r.Country, r.Type, r.Id, snapshot);
@@ -142,7 +146,24 @@ public sealed class Screener
             {
                 results[i] = ErrorResult(r, ex.Message, snapshot);
             }
+            finally
+            {
+                MatchEngine.t_wordCache = null;
+            }
         });
+    }
+
+    // What one batch shares across its chunks: the word cache of the engine in use (a reload mid-batch starts a new one).
+    private sealed class BatchState
+    {
+        private MatchEngine.WordCache? _words;
+
+        public MatchEngine.WordCache For(MatchEngine engine)
+        {
+            var words = _words;
+            if (words is null || !ReferenceEquals(words.Engine, engine)) _words = words = new MatchEngine.WordCache(engine);
+            return words;
+        }
     }
 
     private ScreeningResult ErrorResult(ScreeningRequest r, string error, Snapshot snapshot) => new()

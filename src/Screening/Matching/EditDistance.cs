@@ -24,6 +24,9 @@ internal static class EditDistance
         b = b[..^s];
         if (a.Length == 0) return Math.Min(b.Length, max + 1);
         if (b.Length == 0) return Math.Min(a.Length, max + 1);
+        // One edit leaves at most two differing chars between the common prefix and suffix (a transposition), plus
+        // the context char kept on each side: anything longer is two edits or more. Most calls ask for one edit.
+        if (max == 1 && Math.Max(a.Length, b.Length) > 4) return 2;
         if (a.Length > 64 || b.Length > 64) return OsaDp(a, b, max);
 
         var n = b.Length;

@@ -5,7 +5,52 @@ namespace Screening.Matching;
 internal sealed partial class MatchEngine
 {
     // A vocabulary key one query word meets fuzzily, with the similarity and distance UnitSimilarity gave.
-    private readonly record struct Neighbour(int Vocab, float Similarity, int Distance);
+    internal readonly record struct Neighbour(int Vocab, float Similarity, int Distance);
+
+    /// <summary>
+    /// Within one batch (<see cref="Screener.ScreenMany"/>): the fuzzy neighbours of query words no list spells, shared
+    /// by the batch's threads. A customer book repeats its words (surnames, LOGISTICS, SHENZHEN) across millions of
+    /// names; a single <c>Screen</c> never uses it, so latency is measured without it. Bounded; dropped with the batch.
+    /// </summary>
+    internal sealed class WordCache(MatchEngine engine)
+    {
+        private const int Capacity = 200_000;
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Text, string Key), Neighbour[]> _neighbours = new();
+        private int _count;
+
+        public MatchEngine Engine { get; } = engine;
+
+        public bool TryGet(string text, string key, out Neighbour[] neighbours) => _neighbours.TryGetValue((text, key), out neighbours!);
+
+        public void Add(string text, string key, List<Neighbour> neighbours)
+        {
+            if (Volatile.Read(ref _count) >= Capacity) return;
+            if (_neighbours.TryAdd((text, key), neighbours.Count == 0 ? [] : neighbours.ToArray())) Interlocked.Increment(ref _count);
+        }
+
+        // Split points (FindSplits) and the best cut of a split reading (BestCut) of words no list spells.
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (int Left, int Right)[]> _splits = new(StringComparer.Ordinal);
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _cuts = new(StringComparer.Ordinal);
+
+        public bool TryGetSplits(string text, out (int Left, int Right)[] splits) => _splits.TryGetValue(text, out splits!);
+
+        public void AddSplits(string text, List<(int, int)> splits)
+        {
+            if (Volatile.Read(ref _count) >= Capacity) return;
+            if (_splits.TryAdd(text, splits.Count == 0 ? [] : splits.ToArray())) Interlocked.Increment(ref _count);
+        }
+
+        public bool TryGetCut(string text, out int cut) => _cuts.TryGetValue(text, out cut);
+
+        public void AddCut(string text, int cut)
+        {
+            if (Volatile.Read(ref _count) >= Capacity) return;
+            if (_cuts.TryAdd(text, cut)) Interlocked.Increment(ref _count);
+        }
+    }
+
+    // The batch cache of the screening in progress on this thread, if any (set by Screener around each batch item).
+    [ThreadStatic] internal static WordCache? t_wordCache;
 
     // Per listed spelling (form id): the fuzzy neighbours of a query word spelt exactly so, filled on first use.
     // Most query words (LIMITED, TRADING, surnames) are listed words, and their neighbours depend on the word
@@ -81,10 +126,17 @@ internal sealed partial class MatchEngine
         var f = oneWord ? _vocab.FindForm(text) : -1;
         if (f < 0)
         {
+            var batch = t_wordCache is { } c && ReferenceEquals(c.Engine, this) ? c : null;
+            if (batch is not null && batch.TryGetSplits(text, out var cached))
+            {
+                foreach (var (left, right) in cached) output.Add((i, left, right));
+                return;
+            }
             var found = t_splits ??= [];
             found.Clear();
             FindSplits(text, found);
             foreach (var (left, right) in found) output.Add((i, left, right));
+            batch?.AddSplits(text, found);
             return;
         }
         var known = Volatile.Read(ref _formSplits[f]);

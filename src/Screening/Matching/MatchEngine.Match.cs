@@ -144,7 +144,7 @@ internal sealed partial class MatchEngine
             var v = hits.VocabAt(slot);
             if (hits.At(slot).Count == 0) continue; // a split half: reached through the split below
             if (!readCommon && _vocab.DocumentFrequency[v] > _commonCutoff) continue;
-            foreach (var n in Postings(v))
+            foreach (var n in CandidatePostings(v))
             {
                 if (scratch.Stamp[n] == stamp) continue;
                 scratch.Stamp[n] = stamp;

@@ -65,7 +65,7 @@ internal sealed partial class MatchEngine
         {
             RequiredMask = requiredMask,
             Name = name, Keys = keys, TextLengths = textLengths, Texts = texts, Classes = classes, Vocab = vocabIds, TokenWeights = new float[m],
-            JoinKeys = joinKeys, JoinVocab = joinVocab, Splits = splits, PhrasePart = phrasePart, PlainKeys = plainKeys, ReadingFactor = readingFactor, ReadingNote = readingNote,
+            JoinKeys = joinKeys, JoinVocab = joinVocab, Splits = splits, PhrasePart = phrasePart, AnyPhrasePart = Array.IndexOf(phrasePart, true) >= 0, PlainKeys = plainKeys, ReadingFactor = readingFactor, ReadingNote = readingNote,
         };
         if (withHits) q.Hits = CollectHits(q);
         for (var i = 0; i < m; i++) q.TokenWeights[i] = QueryWeight(q, i);
@@ -98,7 +98,7 @@ internal sealed partial class MatchEngine
         for (var i = 0; i < q.TokenCount; i++)
         {
             var text = tokens[i].Text;
-            var cut = q.Classes[i] == TokenClass.Word && q.Vocab[i] < 0 ? BestCut(text, buffer) : 0;
+            var cut = q.Classes[i] == TokenClass.Word && q.Vocab[i] < 0 ? CachedBestCut(text, buffer) : 0;
             if (cut > 0 && words is null)
             {
                 words = [];
@@ -118,6 +118,15 @@ internal sealed partial class MatchEngine
             note = (note is null ? "" : note + ", ") + $"'{tokens[i].Original}' as '{text[..cut]} {text[cut..]}'";
         }
         return words is null ? null : (NameNormalizer.Normalize(string.Join(' ', words)), note!, halves!);
+    }
+
+    private int CachedBestCut(string text, Span<char> buffer)
+    {
+        var batch = t_wordCache is { } c && ReferenceEquals(c.Engine, this) ? c : null;
+        if (batch is not null && batch.TryGetCut(text, out var cached)) return cached;
+        var cut = BestCut(text, buffer);
+        batch?.AddCut(text, cut);
+        return cut;
     }
 
     // Where to cut a word into two known words (each of 3+ letters): both halves listed words beat halves known only
@@ -287,10 +296,18 @@ internal sealed partial class MatchEngine
                 foreach (var nb in known) acc.Add(nb.Vocab, new Hit(i, nb.Similarity, nb.Distance));
                 continue;
             }
+            // A word no list spells: its neighbours depend on its spelling and key alone (the key fixes the exact id).
+            var batch = t_wordCache is { } c && ReferenceEquals(c.Engine, this) && q.Texts[i] is not null ? c : null;
+            if (batch is not null && batch.TryGet(q.Texts[i]!, q.Keys[i], out var cached))
+            {
+                foreach (var nb in cached) acc.Add(nb.Vocab, new Hit(i, nb.Similarity, nb.Distance));
+                continue;
+            }
             var found = t_neighbours ??= new List<Neighbour>(32);
             found.Clear();
             FindNeighbours(q.Keys[i], q.Texts[i], q.TextLengths[i], cls, q.Vocab[i], found);
             foreach (var nb in found) acc.Add(nb.Vocab, new Hit(i, nb.Similarity, nb.Distance));
+            batch?.Add(q.Texts[i]!, q.Keys[i], found);
         }
         for (var j = 0; j < q.JoinVocab.Length; j++)
         {

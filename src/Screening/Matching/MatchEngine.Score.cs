@@ -122,18 +122,18 @@ internal sealed partial class MatchEngine
     // earn the phrase's weight in proportion to theirs. Never content on its own.
     private void PartialPhrases(PreparedQuery q, int[] tokens, NameToken[] listTokens, ref ulong qUsed, ref ulong lUsed, ref float matched, ref float pairWeight, List<Pair>? aligned)
     {
+        // No query word belongs to any listed phrase and the query has no phrase: nothing can meet in part.
+        if (!q.AnyPhrasePart) return;
         var m = q.TokenCount;
         var n = tokens.Length;
         for (var k = 0; k < n; k++)
         {
             // Legal forms are made of words too (LIMITED LIABILITY COMPANY) but never earn partial credit.
             if ((lUsed & (1UL << k)) != 0 || listTokens[k].Parts is not { } parts || _vocab.Classes[tokens[k]] == TokenClass.LegalForm) continue;
-            ulong mask = 0;
-            float got = 0, all = 0;
-            foreach (var part in parts)
+            ulong mask = 0, coveredParts = 0;
+            for (var p = 0; p < parts.Length && p < 64; p++)
             {
-                var w = PartWeight(part);
-                all += w;
+                var part = parts[p];
                 for (var i = 0; i < m; i++)
                 {
                     if ((qUsed & (1UL << i)) != 0) continue;
@@ -143,11 +143,12 @@ internal sealed partial class MatchEngine
                         : (mask & (1UL << i)) == 0 && q.Classes[i] is TokenClass.Word or TokenClass.Stop && (q.Keys[i] == part || q.PlainKeys[i] == part);
                     if (!covers) continue;
                     mask |= 1UL << i;
-                    got += w;
+                    coveredParts |= 1UL << p;
                     break;
                 }
             }
             if (mask == 0) continue;
+            var (got, all) = PartShare(parts, coveredParts);
             var weight = _vocab.Weights[tokens[k]];
             var similarity = Weights.PartialPhraseSimilarity * got / all;
             qUsed |= mask;
@@ -161,21 +162,19 @@ internal sealed partial class MatchEngine
         for (var i = 0; i < m; i++)
         {
             if ((qUsed & (1UL << i)) != 0 || q.Name.Tokens[i].Parts is not { } parts || q.Classes[i] == TokenClass.LegalForm) continue;
-            ulong mask = 0;
-            float got = 0, all = 0;
-            foreach (var part in parts)
+            ulong mask = 0, coveredParts = 0;
+            for (var p = 0; p < parts.Length && p < 64; p++)
             {
-                var w = PartWeight(part);
-                all += w;
                 for (var k = 0; k < n; k++)
                 {
-                    if (((lUsed | mask) & (1UL << k)) != 0 || _vocab.Classes[tokens[k]] != TokenClass.Word || _vocab.Keys[tokens[k]] != part) continue;
+                    if (((lUsed | mask) & (1UL << k)) != 0 || _vocab.Classes[tokens[k]] != TokenClass.Word || _vocab.Keys[tokens[k]] != parts[p]) continue;
                     mask |= 1UL << k;
-                    got += w;
+                    coveredParts |= 1UL << p;
                     break;
                 }
             }
             if (mask == 0) continue;
+            var (got, all) = PartShare(parts, coveredParts);
             var weight = q.TokenWeights[i];
             var similarity = Weights.PartialPhraseSimilarity * got / all;
             qUsed |= 1UL << i;
@@ -189,6 +188,19 @@ internal sealed partial class MatchEngine
     }
 
     private static int BitCount(ulong mask) => System.Numerics.BitOperations.PopCount(mask);
+
+    // The weight of the covered words of a phrase, and of all its words (looked up only once something is covered).
+    private (float Got, float All) PartShare(string[] parts, ulong covered)
+    {
+        float got = 0, all = 0;
+        for (var p = 0; p < parts.Length && p < 64; p++)
+        {
+            var w = PartWeight(parts[p]);
+            all += w;
+            if ((covered & (1UL << p)) != 0) got += w;
+        }
+        return (got, all);
+    }
 
     // How much a word of a phrase counts: its own rarity where it also stands alone, else its rarity inside phrases.
     private float PartWeight(string key)

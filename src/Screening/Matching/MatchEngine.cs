@@ -225,11 +225,13 @@ internal sealed partial class MatchEngine
         }
         var byPart = new Dictionary<string, int[]>(phrasesByPart.Count, StringComparer.Ordinal);
         foreach (var (part, ofPart) in phrasesByPart) byPart[part] = ofPart.ToArray();
-        return new MatchEngine(vocab, deletions, counts, postNames, nameArray, entries.ToArray(), componentWeights)
+        var engine = new MatchEngine(vocab, deletions, counts, postNames, nameArray, entries.ToArray(), componentWeights)
         {
             _normalized = normalizedNames, _generic = genericFlags, _formDeletions = formDeletions, _phrasesByPart = byPart,
             _formNeighbours = new Neighbour[]?[formTexts.Length], _formSplits = new (int, int)[]?[formTexts.Length],
         };
+        engine.BuildGenericPostings();
+        return engine;
     }
 
     // Names longer than this are cut: alignment uses 64-bit masks.
@@ -242,4 +244,29 @@ internal sealed partial class MatchEngine
     }
 
     private ReadOnlySpan<int> Postings(int vocabId) => _postNames.AsSpan(_postStart[vocabId], _postStart[vocabId + 1] - _postStart[vocabId]);
+
+    // A generic word (LOGISTICS, TRADING) never makes a match on its own, except on a name made only of generic words:
+    // through a generic word, only those names are candidates (the others are reached through their other words).
+    private int[] _genericPostStart = [];
+    private int[] _genericPostNames = [];
+
+    private ReadOnlySpan<int> CandidatePostings(int vocabId) => _generic[vocabId]
+        ? _genericPostNames.AsSpan(_genericPostStart[vocabId], _genericPostStart[vocabId + 1] - _genericPostStart[vocabId])
+        : Postings(vocabId);
+
+    private void BuildGenericPostings()
+    {
+        var start = new int[_vocab.Count + 1];
+        var names = new List<int>();
+        for (var v = 0; v < _vocab.Count; v++)
+        {
+            start[v] = names.Count;
+            if (!_generic[v]) continue;
+            foreach (var n in Postings(v))
+                if (AllGeneric(_names[n].Tokens)) names.Add(n);
+        }
+        start[_vocab.Count] = names.Count;
+        _genericPostStart = start;
+        _genericPostNames = names.ToArray();
+    }
 }

@@ -20,6 +20,7 @@ internal sealed class PreparedQuery
     public required int[] JoinVocab { get; init; }
     public required List<(int Token, int Left, int Right)> Splits { get; init; }
     public required bool[] PhrasePart { get; init; }     // the token is a word of some listed phrase, or a phrase itself
+    public bool AnyPhrasePart { get; init; }
     public required string[] PlainKeys { get; init; }     // the key of the typed letters where Keys holds a term's canonical key
     public ulong RequiredMask { get; init; }             // tokens every scored name must match (the halves of a split word)
     public float ReadingFactor { get; init; } = 1f;      // below 1 for an alternative reading (words split)

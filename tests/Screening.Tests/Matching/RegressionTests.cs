@@ -221,4 +221,20 @@ public class RegressionTests
         Assert.Contains(top.Alignment, a => a.Kind == TokenMatchKind.PartialPhrase && a.QueryToken == "CENTRAL");
         Assert.Contains("part of the phrase", top.Explanation);
     }
+
+    [Fact]
+    public async Task ScreenMany_RepeatedUnknownWords_SameResultsAsScreen()
+    {
+        // The batch caches the neighbours of words no list spells; results must not change.
+        var screener = await Shared.Value;
+        string[] names = ["Kalashnikow Concern", "Izhevsk Electromechanicl Plant Kupol", "Kurganpribr NPO Joint Stok Company",
+            "Promtekh Dubnaa", "Seelem Bank LLC", "Zvezdochka Trading", "Kalashnikow Concern Group"];
+        var requests = Enumerable.Range(0, 600).Select(i => new ScreeningRequest(names[i % names.Length], Id: i.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        var batch = screener.ScreenMany(requests, chunkSize: 64).ToList();
+        for (var i = 0; i < requests.Count; i++)
+        {
+            var single = screener.Screen(requests[i].Name);
+            Assert.Equal(single.Matches.Select(m => (m.EntryId, m.Score, m.Explanation)), batch[i].Matches.Select(m => (m.EntryId, m.Score, m.Explanation)));
+        }
+    }
 }
