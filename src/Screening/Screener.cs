@@ -138,6 +138,7 @@ public sealed class Screener
         {
             var r = buffer[i];
             MatchEngine.t_wordCache = words;
+            Normalization.PhraseTable.t_batchFirstWords = batch.FirstWords;
             try
             {
                 results[i] = ScreenCore(r.Name, r.Country, r.Type, r.Id, snapshot);
@@ -149,6 +150,7 @@ public sealed class Screener
             finally
             {
                 MatchEngine.t_wordCache = null;
+                Normalization.PhraseTable.t_batchFirstWords = null;
             }
         });
     }
@@ -157,6 +159,9 @@ public sealed class Screener
     private sealed class BatchState
     {
         private MatchEngine.WordCache? _words;
+
+        // Phrase-table lookups per word: the table is fixed, so these outlive a reload.
+        public Normalization.PhraseTable.FirstWordCache FirstWords { get; } = new();
 
         public MatchEngine.WordCache For(MatchEngine engine)
         {

@@ -125,12 +125,53 @@ internal sealed class PhraseTable
         if (_byFirstKey.TryGetValue(first, out var candidates)) Consider(candidates, tokens, start, ref best, ref phrase);
         if (tokens[start].Text.Length >= FuzzyMinLength - 1)
         {
-            // A misspelling keeps the first letter and changes the key's length by at most two.
-            for (var len = first.Length - 2; len <= first.Length + 2; len++)
-                if (_fuzzyFirst.TryGetValue((first[0], len), out var fuzzy)) Consider(fuzzy, tokens, start, ref best, ref phrase);
+            var t = tokens[start];
+            var batch = t_batchFirstWords;
+            if (batch is null)
+            {
+                // A misspelling keeps the first letter and changes the key's length by at most two.
+                for (var len = first.Length - 2; len <= first.Length + 2; len++)
+                    if (_fuzzyFirst.TryGetValue((first[0], len), out var fuzzy)) Consider(fuzzy, tokens, start, ref best, ref phrase);
+                return best;
+            }
+            if (!batch.TryGet(t, out var met))
+            {
+                met = [];
+                for (var len = first.Length - 2; len <= first.Length + 2; len++)
+                {
+                    if (!_fuzzyFirst.TryGetValue((first[0], len), out var fuzzy)) continue;
+                    foreach (var p in fuzzy)
+                        if (WordMatches(p, 0, t)) met.Add(p);
+                }
+                batch.Add(t, met);
+            }
+            Consider(met, tokens, start, ref best, ref phrase);
         }
         return best;
     }
+
+    /// <summary>
+    /// Within one batch (<c>Screener.ScreenMany</c>): per word, the phrases of the fuzzy buckets whose first word it
+    /// meets (the same phrases in the same order as a scan of the buckets). Words repeat across a customer book, and
+    /// the check depends on the word alone. Bounded.
+    /// </summary>
+    internal sealed class FirstWordCache
+    {
+        private const int Capacity = 200_000;
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Text, string Key, TokenClass Class, KeyOrigin Origin), List<Phrase>> _met = new();
+        private int _count;
+
+        public bool TryGet(NameToken t, out List<Phrase> met) => _met.TryGetValue((t.Text, t.Key, t.Class, t.Origin), out met!);
+
+        public void Add(NameToken t, List<Phrase> met)
+        {
+            if (Volatile.Read(ref _count) >= Capacity) return;
+            if (_met.TryAdd((t.Text, t.Key, t.Class, t.Origin), met)) Interlocked.Increment(ref _count);
+        }
+    }
+
+    // The batch cache in use on this thread, if any (set by Screener around each batch item).
+    [ThreadStatic] internal static FirstWordCache? t_batchFirstWords;
 
     /// <summary>
     /// Order-free pass: the longest multi-word phrase whose every word occurs among the unconsumed word tokens,
@@ -172,26 +213,28 @@ internal sealed class PhraseTable
         {
             if (p.Keys.Length <= best || start + p.Keys.Length > tokens.Count) continue;
             var ok = true;
-            // One-word terms (TRADE, PLANT) must match exactly: a misspelling there is more likely another word.
-            // Parts of legal forms (OTKRYTOE, STOCK) stand alone only when spelled right: OTKRITIE is a bank, not OTKRYTOE.
-            var fuzzy = p.Keys.Length > 1 || (p.Class == TokenClass.LegalForm && !p.IsPart);
-            // A one-word term takes a misspelling only when long, and only on the typed letters: a one-edit key match
-            // turned SANAN into SANAYI (INDUSTRY) and INTEST into INVEST, and two different names then met exactly.
-            var fuzzyText = !fuzzy && !p.IsPart && p.Texts[0].Length >= OneWordFuzzyMinLength;
-            for (var k = 0; k < p.Keys.Length && ok; k++)
-            {
-                var t = tokens[start + k];
-                // Short words match by their letters: keys of short words collide (SCI/SKY, MACH/MATCH).
-                ok = t.Class != TokenClass.Number &&
-                     (p.Texts[k].Length <= 4 || t.Text.Length <= 4 ? p.Texts[k] == t.Text || (p.Keys[k] == t.Key && t.Origin == KeyOrigin.Transliterated) :
-                      p.Keys[k] == t.Key || (fuzzy && FuzzyEquals(p.Keys[k], p.Texts[k], t)) ||
-                      (fuzzyText && t.Text.Length >= OneWordFuzzyMinLength - 1 && Matching.EditDistance.Osa(p.Texts[k], t.Text, 1) <= 1));
-            }
+            for (var k = 0; k < p.Keys.Length && ok; k++) ok = WordMatches(p, k, tokens[start + k]);
             if (ok)
             {
                 best = p.Keys.Length;
                 phrase = p;
             }
         }
+    }
+
+    // Whether word k of a phrase meets token t. Depends on the phrase and the token alone.
+    private static bool WordMatches(Phrase p, int k, NameToken t)
+    {
+        // One-word terms (TRADE, PLANT) must match exactly: a misspelling there is more likely another word.
+        // Parts of legal forms (OTKRYTOE, STOCK) stand alone only when spelled right: OTKRITIE is a bank, not OTKRYTOE.
+        var fuzzy = p.Keys.Length > 1 || (p.Class == TokenClass.LegalForm && !p.IsPart);
+        // A one-word term takes a misspelling only when long, and only on the typed letters: a one-edit key match
+        // turned SANAN into SANAYI (INDUSTRY) and INTEST into INVEST, and two different names then met exactly.
+        var fuzzyText = !fuzzy && !p.IsPart && p.Texts[0].Length >= OneWordFuzzyMinLength;
+        // Short words match by their letters: keys of short words collide (SCI/SKY, MACH/MATCH).
+        return t.Class != TokenClass.Number &&
+               (p.Texts[k].Length <= 4 || t.Text.Length <= 4 ? p.Texts[k] == t.Text || (p.Keys[k] == t.Key && t.Origin == KeyOrigin.Transliterated) :
+                p.Keys[k] == t.Key || (fuzzy && FuzzyEquals(p.Keys[k], p.Texts[k], t)) ||
+                (fuzzyText && t.Text.Length >= OneWordFuzzyMinLength - 1 && Matching.EditDistance.Osa(p.Texts[k], t.Text, 1) <= 1));
     }
 }
