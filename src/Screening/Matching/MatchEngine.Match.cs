@@ -110,7 +110,8 @@ internal sealed partial class MatchEngine
         for (var slot = 0; slot < hits.Count; slot++)
         {
             var v = hits.VocabAt(slot);
-            if (_vocab.DocumentFrequency[v] <= _commonCutoff) continue;
+            // Generic keys count here too: their postings only hold all-generic names (CandidatePostings).
+            if (_vocab.DocumentFrequency[v] <= _commonCutoff && !_generic[v]) continue;
             anyCommon = true;
             foreach (var h in hits.At(slot))
             {
