@@ -109,10 +109,16 @@ internal static class NameNormalizer
 
     // Folds one word; Han characters become one token each (their pinyin syllable), digits split from letters
     // only where a script boundary forces it.
+    // Per-thread builders: a name has a handful of words, a batch millions.
+    [ThreadStatic] private static StringBuilder? t_text;
+    [ThreadStatic] private static StringBuilder? t_original;
+
     private static void AddWord(ReadOnlySpan<char> word, List<NameToken> result)
     {
-        var sb = new StringBuilder(word.Length + 4);
-        var original = new StringBuilder(word.Length);
+        var sb = t_text ??= new StringBuilder(64);
+        var original = t_original ??= new StringBuilder(64);
+        sb.Clear();
+        original.Clear();
         var transliterated = false;
         for (var i = 0; i < word.Length; i++)
         {
@@ -174,7 +180,9 @@ internal static class NameNormalizer
         if (sb.Length > 0)
         {
             var text = sb.ToString();
-            result.Add(MakeToken(original.Length > 0 ? original.ToString() : text, text, transliterated ? KeyOrigin.Transliterated : KeyOrigin.Plain));
+            // Typed in capitals (as lists and many books are), the original is the text: one string, not two.
+            var source = original.Length == 0 || original.Equals(text.AsSpan()) ? text : original.ToString();
+            result.Add(MakeToken(source, text, transliterated ? KeyOrigin.Transliterated : KeyOrigin.Plain));
         }
         sb.Clear();
         original.Clear();
