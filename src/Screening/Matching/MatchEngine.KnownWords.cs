@@ -61,6 +61,10 @@ internal sealed partial class MatchEngine
     // Per listed spelling: the points where a query word spelt so splits into two listed words (see Prepare).
     private (int Left, int Right)[]?[] _formSplits = [];
 
+    // The longest vocabulary key and the longest listed spelling, to skip hopeless lookups.
+    private int _longestKey;
+    private int _longestForm;
+
     [ThreadStatic] private static List<Neighbour>? t_neighbours;
     [ThreadStatic] private static List<(int, int)>? t_splits;
 
@@ -92,7 +96,9 @@ internal sealed partial class MatchEngine
         var seen = t_seen ??= [];
         variants.Clear();
         seen.Clear();
-        DeletionIndex.Variants(key, depth, variants);
+        // No listed word is within two edits of a word longer than the longest listed one by three or more (a
+        // 1,000-letter run would otherwise expand into half a million deletion variants).
+        if (key.Length <= _longestKey + 2) DeletionIndex.Variants(key, depth, variants);
         foreach (var h in variants)
         {
             foreach (var v in _deletions.Lookup(h))
@@ -102,7 +108,7 @@ internal sealed partial class MatchEngine
                 if (s > 0) output.Add(new Neighbour(v, s, d));
             }
         }
-        if (text is null || _formDeletions is null) return;
+        if (text is null || _formDeletions is null || text.Length > _longestForm + 2) return;
         var textDepth = Weights.MaxDistance(text.Length);
         if (text.Length < 4) return;
         variants.Clear();

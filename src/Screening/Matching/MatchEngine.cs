@@ -231,6 +231,8 @@ internal sealed partial class MatchEngine
             _formNeighbours = new Neighbour[]?[formTexts.Length], _formSplits = new (int, int)[]?[formTexts.Length],
         };
         engine.BuildGenericPostings();
+        foreach (var k in vocab.Keys) engine._longestKey = Math.Max(engine._longestKey, k.Length);
+        foreach (var f in formTexts) engine._longestForm = Math.Max(engine._longestForm, f.Length);
         return engine;
     }
 
