@@ -161,7 +161,8 @@ public sealed class Screener
         private MatchEngine.WordCache? _words;
 
         // Phrase-table lookups per word: the table is fixed, so these outlive a reload.
-        public Normalization.PhraseTable.FirstWordCache FirstWords { get; } = new();
+        public BoundedCache<(string, string, Normalization.TokenClass, Normalization.KeyOrigin), List<Normalization.PhraseTable.Phrase>> FirstWords { get; } =
+            new(Normalization.PhraseTable.BatchCapacity);
 
         public MatchEngine.WordCache For(MatchEngine engine)
         {

@@ -15,42 +15,20 @@ internal sealed partial class MatchEngine
     internal sealed class WordCache(MatchEngine engine)
     {
         private const int Capacity = 200_000;
-        private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Text, string Key), Neighbour[]> _neighbours = new();
-        private int _count;
 
         public MatchEngine Engine { get; } = engine;
 
-        public bool TryGet(string text, string key, out Neighbour[] neighbours) => _neighbours.TryGetValue((text, key), out neighbours!);
-
-        public void Add(string text, string key, List<Neighbour> neighbours)
-        {
-            if (Volatile.Read(ref _count) >= Capacity) return;
-            if (_neighbours.TryAdd((text, key), neighbours.Count == 0 ? [] : neighbours.ToArray())) Interlocked.Increment(ref _count);
-        }
-
-        // Split points (FindSplits) and the best cut of a split reading (BestCut) of words no list spells.
-        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (int Left, int Right)[]> _splits = new(StringComparer.Ordinal);
-        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _cuts = new(StringComparer.Ordinal);
-
-        public bool TryGetSplits(string text, out (int Left, int Right)[] splits) => _splits.TryGetValue(text, out splits!);
-
-        public void AddSplits(string text, List<(int, int)> splits)
-        {
-            if (Volatile.Read(ref _count) >= Capacity) return;
-            if (_splits.TryAdd(text, splits.Count == 0 ? [] : splits.ToArray())) Interlocked.Increment(ref _count);
-        }
-
-        public bool TryGetCut(string text, out int cut) => _cuts.TryGetValue(text, out cut);
-
-        public void AddCut(string text, int cut)
-        {
-            if (Volatile.Read(ref _count) >= Capacity) return;
-            if (_cuts.TryAdd(text, cut)) Interlocked.Increment(ref _count);
-        }
+        // Fuzzy neighbours by (spelling, key); split points (FindSplits) and the best cut of a split reading (BestCut).
+        public BoundedCache<(string Text, string Key), Neighbour[]> Neighbours { get; } = new(Capacity);
+        public BoundedCache<string, (int Left, int Right)[]> Splits { get; } = new(Capacity, StringComparer.Ordinal);
+        public BoundedCache<string, int> Cuts { get; } = new(Capacity, StringComparer.Ordinal);
     }
 
     // The batch cache of the screening in progress on this thread, if any (set by Screener around each batch item).
     [ThreadStatic] internal static WordCache? t_wordCache;
+
+    // This thread's batch cache when it belongs to this engine (a reload mid-batch makes a new engine).
+    private WordCache? BatchWords => t_wordCache is { } c && ReferenceEquals(c.Engine, this) ? c : null;
 
     // Per listed spelling (form id): the fuzzy neighbours of a query word spelt exactly so, filled on first use.
     // Most query words (LIMITED, TRADING, surnames) are listed words, and their neighbours depend on the word
@@ -132,8 +110,8 @@ internal sealed partial class MatchEngine
         var f = oneWord ? _vocab.FindForm(text) : -1;
         if (f < 0)
         {
-            var batch = t_wordCache is { } c && ReferenceEquals(c.Engine, this) ? c : null;
-            if (batch is not null && batch.TryGetSplits(text, out var cached))
+            var batch = BatchWords;
+            if (batch is not null && batch.Splits.TryGet(text, out var cached))
             {
                 foreach (var (left, right) in cached) output.Add((i, left, right));
                 return;
@@ -142,7 +120,7 @@ internal sealed partial class MatchEngine
             found.Clear();
             FindSplits(text, found);
             foreach (var (left, right) in found) output.Add((i, left, right));
-            batch?.AddSplits(text, found);
+            batch?.Splits.Add(text, found.Count == 0 ? [] : found.ToArray());
             return;
         }
         var known = Volatile.Read(ref _formSplits[f]);

@@ -122,10 +122,10 @@ internal sealed partial class MatchEngine
 
     private int CachedBestCut(string text, Span<char> buffer)
     {
-        var batch = t_wordCache is { } c && ReferenceEquals(c.Engine, this) ? c : null;
-        if (batch is not null && batch.TryGetCut(text, out var cached)) return cached;
+        var batch = BatchWords;
+        if (batch is not null && batch.Cuts.TryGet(text, out var cached)) return cached;
         var cut = BestCut(text, buffer);
-        batch?.AddCut(text, cut);
+        batch?.Cuts.Add(text, cut);
         return cut;
     }
 
@@ -151,26 +151,30 @@ internal sealed partial class MatchEngine
     // listed phrases; 0: unknown.
     private int KnownHalf(ReadOnlySpan<char> text, Span<char> buffer)
     {
-        var n = Romanization.KeyInto(text, buffer);
-        var key = buffer[..n];
-        var id = _vocab.Find(key);
-        if (id < 0 && PhraseTable.Default.SingleWordCanonical(key, out _) is { } canonical) id = _vocab.Find(canonical);
+        var id = HalfId(text, buffer, out var keyLength);
         // Legal forms and function words are not halves: TATTOO is not TAT TOO, nor DIODES DIO DES.
-        if (id >= 0) return _vocab.Classes[id] is TokenClass.Word or TokenClass.Number ? 2 : 0;
-        return _componentLookup.ContainsKey(key) ? 1 : 0;
+        if (id >= 0) return Joinable(_vocab.Classes[id]) ? 2 : 0;
+        return _componentLookup.ContainsKey(buffer[..keyLength]) ? 1 : 0;
     }
 
     private static bool Joinable(TokenClass c) => c is TokenClass.Word or TokenClass.Number;
 
     private int FindHalf(ReadOnlySpan<char> text, Span<char> buffer, bool allowLegal)
     {
-        var n = Romanization.KeyInto(text, buffer);
-        var key = buffer[..n];
-        var id = _vocab.Find(key);
-        if (id < 0 && PhraseTable.Default.SingleWordCanonical(key, out _) is { } canonical) id = _vocab.Find(canonical);
+        var id = HalfId(text, buffer, out _);
         if (id < 0) return -1;
         var cls = _vocab.Classes[id];
         return Joinable(cls) || (allowLegal && cls == TokenClass.LegalForm) ? id : -1;
+    }
+
+    // The vocabulary id of one half of a word, directly or through the phrase table (TECH, LTD); its key stays in buffer.
+    private int HalfId(ReadOnlySpan<char> text, Span<char> buffer, out int keyLength)
+    {
+        keyLength = Romanization.KeyInto(text, buffer);
+        var key = buffer[..keyLength];
+        var id = _vocab.Find(key);
+        if (id < 0 && PhraseTable.Default.SingleWordCanonical(key, out _) is { } canonical) id = _vocab.Find(canonical);
+        return id;
     }
 
     private float QueryWeight(PreparedQuery q, int i)
@@ -240,13 +244,7 @@ internal sealed partial class MatchEngine
         if (queryText is null) return best;
         foreach (var f in _vocab.FormsOf(vocabId))
         {
-            var form = _vocab.FormTexts[f];
-            var maxT = Weights.PairBudget(Math.Min(queryText.Length, form.Length),
-                queryText.Length, Weights.MaxDistance(queryText.Length), form.Length, Weights.MaxDistance(form.Length));
-            if (maxT < 1) continue;
-            var d = EditDistance.Osa(queryText, form, maxT);
-            if (d > maxT) continue;
-            var s = Weights.FuzzySimilarity(d, queryText.Length, form.Length, queryText[0] != form[0]);
+            var s = TypedSimilarity(queryText, _vocab.FormTexts[f], out var d);
             if (s > best)
             {
                 best = s;
@@ -254,6 +252,18 @@ internal sealed partial class MatchEngine
             }
         }
         return best;
+    }
+
+    // Two typed spellings within the edit budget of the pair: their fuzzy similarity, else 0.
+    private static float TypedSimilarity(string a, string b, out int distance)
+    {
+        distance = 0;
+        var budget = Weights.PairBudget(Math.Min(a.Length, b.Length), a.Length, Weights.MaxDistance(a.Length), b.Length, Weights.MaxDistance(b.Length));
+        if (budget < 1) return 0;
+        var d = EditDistance.Osa(a, b, budget);
+        if (d > budget) return 0;
+        distance = d;
+        return Weights.FuzzySimilarity(d, a.Length, b.Length, a[0] != b[0]);
     }
 
     // Keys this short are acronyms or short names, where the key's folds (C/K, Q/K, W/V, Y/I) mostly pair different words.
@@ -297,8 +307,8 @@ internal sealed partial class MatchEngine
                 continue;
             }
             // A word no list spells: its neighbours depend on its spelling and key alone (the key fixes the exact id).
-            var batch = t_wordCache is { } c && ReferenceEquals(c.Engine, this) && q.Texts[i] is not null ? c : null;
-            if (batch is not null && batch.TryGet(q.Texts[i]!, q.Keys[i], out var cached))
+            var batch = q.Texts[i] is not null ? BatchWords : null;
+            if (batch is not null && batch.Neighbours.TryGet((q.Texts[i]!, q.Keys[i]), out var cached))
             {
                 foreach (var nb in cached) acc.Add(nb.Vocab, new Hit(i, nb.Similarity, nb.Distance));
                 continue;
@@ -307,7 +317,7 @@ internal sealed partial class MatchEngine
             found.Clear();
             FindNeighbours(q.Keys[i], q.Texts[i], q.TextLengths[i], cls, q.Vocab[i], found);
             foreach (var nb in found) acc.Add(nb.Vocab, new Hit(i, nb.Similarity, nb.Distance));
-            batch?.Add(q.Texts[i]!, q.Keys[i], found);
+            batch?.Neighbours.Add((q.Texts[i]!, q.Keys[i]), found.Count == 0 ? [] : found.ToArray());
         }
         for (var j = 0; j < q.JoinVocab.Length; j++)
         {

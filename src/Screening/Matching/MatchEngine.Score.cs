@@ -225,11 +225,8 @@ internal sealed partial class MatchEngine
         if (h.Similarity < 1f || h.Unit >= q.TokenCount || q.Texts[h.Unit] is not { } text || q.Keys[h.Unit].Length > ShortKeyLength ||
             listToken.Class != TokenClass.Word || listToken.Text.Contains(' ', StringComparison.Ordinal) || Romanization.ShortFoldEquals(text, listToken.Text))
             return h;
-        var other = listToken.Text;
-        var budget = Weights.PairBudget(Math.Min(text.Length, other.Length), text.Length, Weights.MaxDistance(text.Length), other.Length, Weights.MaxDistance(other.Length));
-        if (budget < 1) return new Hit(h.Unit, 0f, 0);
-        var d = EditDistance.Osa(text, other, budget);
-        return d > budget ? new Hit(h.Unit, 0f, 0) : new Hit(h.Unit, Weights.FuzzySimilarity(d, text.Length, other.Length, text[0] != other[0]), d);
+        var s = TypedSimilarity(text, listToken.Text, out var d);
+        return new Hit(h.Unit, s, d);
     }
 
     private static void AddHitPair(List<Pair> pairs, Hit h, int m, int k, float vw)

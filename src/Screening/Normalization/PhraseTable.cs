@@ -134,7 +134,7 @@ internal sealed class PhraseTable
                     if (_fuzzyFirst.TryGetValue((first[0], len), out var fuzzy)) Consider(fuzzy, tokens, start, ref best, ref phrase);
                 return best;
             }
-            if (!batch.TryGet(t, out var met))
+            if (!batch.TryGet((t.Text, t.Key, t.Class, t.Origin), out var met))
             {
                 met = [];
                 for (var len = first.Length - 2; len <= first.Length + 2; len++)
@@ -143,35 +143,19 @@ internal sealed class PhraseTable
                     foreach (var p in fuzzy)
                         if (WordMatches(p, 0, t)) met.Add(p);
                 }
-                batch.Add(t, met);
+                batch.Add((t.Text, t.Key, t.Class, t.Origin), met);
             }
             Consider(met, tokens, start, ref best, ref phrase);
         }
         return best;
     }
 
-    /// <summary>
-    /// Within one batch (<c>Screener.ScreenMany</c>): per word, the phrases of the fuzzy buckets whose first word it
-    /// meets (the same phrases in the same order as a scan of the buckets). Words repeat across a customer book, and
-    /// the check depends on the word alone. Bounded.
-    /// </summary>
-    internal sealed class FirstWordCache
-    {
-        private const int Capacity = 200_000;
-        private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Text, string Key, TokenClass Class, KeyOrigin Origin), List<Phrase>> _met = new();
-        private int _count;
+    // Within one batch (Screener.ScreenMany, set around each name on this thread): per word, the phrases of the fuzzy
+    // buckets whose first word it meets, in bucket-scan order. Words repeat across a customer book, and the check
+    // depends on the word alone.
+    [ThreadStatic] internal static BoundedCache<(string Text, string Key, TokenClass Class, KeyOrigin Origin), List<Phrase>>? t_batchFirstWords;
 
-        public bool TryGet(NameToken t, out List<Phrase> met) => _met.TryGetValue((t.Text, t.Key, t.Class, t.Origin), out met!);
-
-        public void Add(NameToken t, List<Phrase> met)
-        {
-            if (Volatile.Read(ref _count) >= Capacity) return;
-            if (_met.TryAdd((t.Text, t.Key, t.Class, t.Origin), met)) Interlocked.Increment(ref _count);
-        }
-    }
-
-    // The batch cache in use on this thread, if any (set by Screener around each batch item).
-    [ThreadStatic] internal static FirstWordCache? t_batchFirstWords;
+    internal const int BatchCapacity = 200_000;
 
     /// <summary>
     /// Order-free pass: the longest multi-word phrase whose every word occurs among the unconsumed word tokens,
