@@ -89,8 +89,7 @@ internal sealed partial class MatchEngine
             scratch.StampValue = 1;
         }
         var stamp = scratch.StampValue;
-        var candidates = scratch.Candidates;
-        candidates.Clear();
+        scratch.Candidates.Clear();
         var hits = q.Hits!;
         var m = q.TokenCount;
 
@@ -103,65 +102,122 @@ internal sealed partial class MatchEngine
             scratch.Marks[v] = new VocabMark(stamp, _vocab.Classes[v] != TokenClass.LegalForm ? _vocab.Weights[v] : 0f);
         }
 
-        // Bound on the best score a name can reach through common keys alone (see README, "Candidate generation").
-        Span<float> commonMax = stackalloc float[m];
-        commonMax.Clear();
-        var anyCommon = false;
+        // Which postings to read (MaxScore, as in search engines). A name scores only through a content pair: a query
+        // word or number met by a non-generic key (ScoreName). Keys that never make one (OF, DES, generic words) bring
+        // no candidates of their own, except generic keys for names made only of generic words. Content keys are then
+        // skipped from the most common down for as long as a name met only through skipped keys, function words,
+        // generic words and phrase parts cannot reach the threshold (see README, "Candidate generation").
+        var order = scratch.Order;
+        order.Clear();
+        Span<float> reach = stackalloc float[m];
+        reach.Clear();
         for (var slot = 0; slot < hits.Count; slot++)
         {
             var v = hits.VocabAt(slot);
-            // Generic keys count here too: their postings only hold all-generic names (CandidatePostings).
-            if (_vocab.DocumentFrequency[v] <= _commonCutoff && !_generic[v]) continue;
-            anyCommon = true;
-            foreach (var h in hits.At(slot))
-            {
-                // A join unit covers two query tokens: either may be reached through it.
-                var first = h.Unit < m ? h.Unit : h.Unit - m;
-                var last = h.Unit < m ? first : first + 1;
-                for (var i = first; i <= last; i++) commonMax[i] = Math.Max(commonMax[i], _vocab.Weights[v]);
-            }
+            if (IsContentKey(q, v, hits.At(slot))) order.Add(slot);
+            else Reach(reach, hits.At(slot), _vocab.Weights[v], m);
         }
-        var readCommon = false;
-        if (anyCommon)
+        // A word read as two listed words (split) is content too, found through its rarer half: entry ~index.
+        for (var k = 0; k < q.Splits.Count; k++) order.Add(~k);
+        // Most common first (insertion sort: a handful of keys, and no delegate per query).
+        for (var a = 1; a < order.Count; a++)
         {
-            float reachable = 0, unreachable = 0;
-            for (var i = 0; i < m; i++)
+            var entry = order[a];
+            var df = OrderFrequency(q, entry);
+            var b = a - 1;
+            for (; b >= 0 && OrderFrequency(q, order[b]) < df; b--) order[b + 1] = order[b];
+            order[b + 1] = entry;
+        }
+        var floor = (float)(threshold - Weights.MaxBonus);
+        var skipped = 0;
+        Span<float> trial = stackalloc float[m];
+        while (skipped < order.Count)
+        {
+            reach.CopyTo(trial);
+            var entry = order[skipped];
+            if (entry >= 0) Reach(trial, hits.At(entry), _vocab.Weights[hits.VocabAt(entry)], m);
+            else
             {
-                switch (q.Classes[i])
-                {
-                    case TokenClass.LegalForm: reachable += Weights.LegalForm; continue;
-                    case TokenClass.Stop: reachable += Weights.Stop; continue;
-                }
-                // A word of a phrase may be met as part of it (PartialPhrases): count it reachable.
-                if (commonMax[i] > 0 || q.PhrasePart[i]) reachable += Math.Max(commonMax[i], q.TokenWeights[i]);
-                else unreachable += Weights.UnmatchedQuery * q.TokenWeights[i];
+                var (token, left, right) = q.Splits[~entry];
+                trial[token] = Math.Max(trial[token], _vocab.Weights[left] + _vocab.Weights[right]);
             }
-            var bound = reachable / (reachable + unreachable) + Weights.MaxBonus;
-            readCommon = bound >= threshold;
+            if (ReachBound(q, trial) >= floor) break;
+            trial.CopyTo(reach);
+            skipped++;
         }
 
-        for (var slot = 0; slot < hits.Count; slot++)
+        for (var o = skipped; o < order.Count; o++)
         {
-            var v = hits.VocabAt(slot);
-            if (hits.At(slot).Count == 0) continue; // a split half: reached through the split below
-            if (!readCommon && _vocab.DocumentFrequency[v] > _commonCutoff) continue;
-            foreach (var n in CandidatePostings(v))
+            var entry = order[o];
+            AddPostings(Postings(entry >= 0 ? hits.VocabAt(entry) : RarerHalf(q.Splits[~entry])), scratch);
+        }
+        // With no content key skipped, every name with content is a candidate but for names of generic words only.
+        if (skipped == 0)
+        {
+            for (var slot = 0; slot < hits.Count; slot++)
             {
-                if (scratch.Stamp[n] == stamp) continue;
-                scratch.Stamp[n] = stamp;
-                candidates.Add(n);
+                var v = hits.VocabAt(slot);
+                if (_generic[v] && hits.At(slot).Count > 0) AddPostings(CandidatePostings(v), scratch);
             }
         }
-        foreach (var (_, left, right) in q.Splits)
+    }
+
+    private int RarerHalf((int Token, int Left, int Right) split) =>
+        _vocab.DocumentFrequency[split.Left] <= _vocab.DocumentFrequency[split.Right] ? split.Left : split.Right;
+
+    private int OrderFrequency(PreparedQuery q, int entry) =>
+        _vocab.DocumentFrequency[entry >= 0 ? q.Hits!.VocabAt(entry) : RarerHalf(q.Splits[~entry])];
+
+    private static void AddPostings(ReadOnlySpan<int> postings, Scratch scratch)
+    {
+        var stamp = scratch.StampValue;
+        var marks = scratch.Stamp;
+        var candidates = scratch.Candidates;
+        foreach (var n in postings)
         {
-            var rarer = _vocab.DocumentFrequency[left] <= _vocab.DocumentFrequency[right] ? left : right;
-            foreach (var n in Postings(rarer))
-            {
-                if (scratch.Stamp[n] == stamp) continue;
-                scratch.Stamp[n] = stamp;
-                candidates.Add(n);
-            }
+            if (marks[n] == stamp) continue;
+            marks[n] = stamp;
+            candidates.Add(n);
         }
+    }
+
+    // Whether a key can give a name its content pair for this query: non-generic, meeting a query word or number
+    // (a join unit covers two words). Split halves (no hits) are reached through the split instead.
+    private bool IsContentKey(PreparedQuery q, int v, List<Hit> hits)
+    {
+        if (_generic[v]) return false;
+        foreach (var h in hits)
+            if (h.Unit >= q.TokenCount || q.Classes[h.Unit] is TokenClass.Word or TokenClass.Number) return true;
+        return false;
+    }
+
+    // The heaviest list weight through which each query token may be met (a join unit reaches both of its tokens).
+    private static void Reach(Span<float> reach, List<Hit> hits, float weight, int m)
+    {
+        foreach (var h in hits)
+        {
+            var first = h.Unit < m ? h.Unit : h.Unit - m;
+            var last = h.Unit < m ? first : first + 1;
+            for (var i = first; i <= last; i++) reach[i] = Math.Max(reach[i], weight);
+        }
+    }
+
+    // Upper bound on the score of a name met only through the given reach: tokens met weigh at most their heaviest
+    // key, the others cost UnmatchedQuery of their weight. A word of a phrase may be met as part of it (PartialPhrases).
+    private static float ReachBound(PreparedQuery q, ReadOnlySpan<float> reach)
+    {
+        float reachable = 0, unreachable = 0;
+        for (var i = 0; i < q.TokenCount; i++)
+        {
+            switch (q.Classes[i])
+            {
+                case TokenClass.LegalForm: reachable += Weights.LegalForm; continue;
+                case TokenClass.Stop: reachable += Weights.Stop; continue;
+            }
+            if (reach[i] > 0 || q.PhrasePart[i]) reachable += Math.Max(reach[i], q.TokenWeights[i]);
+            else unreachable += Weights.UnmatchedQuery * q.TokenWeights[i];
+        }
+        return reachable / (reachable + unreachable);
     }
 
     // An upper bound on a name's score from the weights of its tokens the query meets at all:

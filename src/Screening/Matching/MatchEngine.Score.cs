@@ -19,6 +19,7 @@ internal sealed partial class MatchEngine
         public int[] Stamp = [];
         public int StampValue;
         public readonly List<int> Candidates = new(256);
+        public readonly List<int> Order = new(32);   // hit slots of content keys, most common first
         // Per-vocabulary marks of the current query: VocabStamp[v] == StampValue when v has hits, at HitIndex[v].
         public int[] VocabStamp = [];
         public int[] HitIndex = [];

@@ -79,4 +79,30 @@ public class FastPathTests
             Assert.True(queries > 350);
         }
     }
+
+    [Fact]
+    public async Task CandidateCount_CommonAndFunctionWords_ReadOnlyPostingsThatCanReachThreshold()
+    {
+        // OF on 600 names, BANK on 300, KAROZAV on 70: all three are common here (the cut-off is 64 names).
+        // A name met only through OF never scores (no content word), and one met only through BANK cannot reach 0.8
+        // beside an unmatched KAROZAV, so only KAROZAV's names are candidates.
+        var entries = new List<WatchlistEntry>();
+        for (var i = 0; i < 600; i++) entries.Add(Entry(i, $"PLANT {i} OF {(i < 300 ? "BANK" : "TRADE")} N{i}"));
+        for (var i = 600; i < 670; i++) entries.Add(Entry(i, $"KAROZAV MASH M{i}"));
+        entries.Add(Entry(670, "KAROZAV BANK"));
+        var screener = await new ScreenerBuilder().AddWatchlist(new Watchlist("t", "T", new WatchlistVersion("1"), entries)).BuildAsync();
+        int Count(string q) => screener.Engine.CandidateCount(Screening.Normalization.NameNormalizer.Normalize(q), screener.Threshold);
+
+        Assert.Equal(71, Count("KAROZAV OF BANK"));
+        Assert.Equal("670", screener.Screen("KAROZAV OF BANK").Matches[0].EntryId);
+        // With nothing else to miss, the bound cannot rule the names with BANK out: they are read.
+        Assert.True(Count("BANK OF") >= 301);
+    }
+
+    private static WatchlistEntry Entry(int id, string name) => new()
+    {
+        Id = id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        Names = [new(name)],
+        Type = EntityType.Organization,
+    };
 }
