@@ -139,6 +139,7 @@ public sealed class Screener
             var r = buffer[i];
             MatchEngine.t_wordCache = words;
             Normalization.PhraseTable.t_batchFirstWords = batch.FirstWords;
+            Normalization.NameNormalizer.t_batchWords = batch.Words;
             try
             {
                 results[i] = ScreenCore(r.Name, r.Country, r.Type, r.Id, snapshot);
@@ -151,6 +152,7 @@ public sealed class Screener
             {
                 MatchEngine.t_wordCache = null;
                 Normalization.PhraseTable.t_batchFirstWords = null;
+                Normalization.NameNormalizer.t_batchWords = null;
             }
         });
     }
@@ -161,8 +163,11 @@ public sealed class Screener
         private MatchEngine.WordCache? _words;
 
         // Phrase-table lookups per word: the table is fixed, so these outlive a reload.
-        public BoundedCache<(string, string, Normalization.TokenClass, Normalization.KeyOrigin), List<Normalization.PhraseTable.Phrase>> FirstWords { get; } =
+        public BoundedCache<(string, Normalization.KeyOrigin), List<Normalization.PhraseTable.Phrase>> FirstWords { get; } =
             new(Normalization.PhraseTable.BatchCapacity);
+
+        // Tokens per typed word: normalization is fixed too.
+        public BoundedWordCache<Normalization.NameToken[]> Words { get; } = new(Normalization.NameNormalizer.BatchCapacity);
 
         public MatchEngine.WordCache For(MatchEngine engine)
         {

@@ -120,13 +120,19 @@ internal sealed partial class MatchEngine
         // A word read as two listed words (split) is content too, found through its rarer half: entry ~index.
         for (var k = 0; k < q.Splits.Count; k++) order.Add(~k);
         // Most common first (insertion sort: a handful of keys, and no delegate per query).
-        for (var a = 1; a < order.Count; a++)
+        var frequency = order.Count <= 256 ? stackalloc int[order.Count] : new int[order.Count];
+        for (var a = 0; a < order.Count; a++)
         {
             var entry = order[a];
-            var df = OrderFrequency(q, entry);
+            var df = _vocab.DocumentFrequency[entry >= 0 ? hits.VocabAt(entry) : RarerHalf(q.Splits[~entry])];
             var b = a - 1;
-            for (; b >= 0 && OrderFrequency(q, order[b]) < df; b--) order[b + 1] = order[b];
+            for (; b >= 0 && frequency[b] < df; b--)
+            {
+                order[b + 1] = order[b];
+                frequency[b + 1] = frequency[b];
+            }
             order[b + 1] = entry;
+            frequency[b + 1] = df;
         }
         var floor = (float)(threshold - Weights.MaxBonus);
         var skipped = 0;
@@ -164,9 +170,6 @@ internal sealed partial class MatchEngine
 
     private int RarerHalf((int Token, int Left, int Right) split) =>
         _vocab.DocumentFrequency[split.Left] <= _vocab.DocumentFrequency[split.Right] ? split.Left : split.Right;
-
-    private int OrderFrequency(PreparedQuery q, int entry) =>
-        _vocab.DocumentFrequency[entry >= 0 ? q.Hits!.VocabAt(entry) : RarerHalf(q.Splits[~entry])];
 
     private static void AddPostings(ReadOnlySpan<int> postings, Scratch scratch)
     {

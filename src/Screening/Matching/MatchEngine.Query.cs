@@ -28,8 +28,9 @@ internal sealed partial class MatchEngine
         {
             joinVocab[i] = -1;
             if (!Joinable(classes[i]) || !Joinable(classes[i + 1])) continue;
-            joinKeys[i] = Romanization.Key(tokens[i].Text + tokens[i + 1].Text);
-            joinVocab[i] = _vocab.Find(joinKeys[i]);
+            joinVocab[i] = FindJoined(tokens[i].Text, tokens[i + 1].Text);
+            // A joined key that no list has meets nothing (the reference path compares keys): keep only listed ones.
+            joinKeys[i] = joinVocab[i] >= 0 ? _vocab.Keys[joinVocab[i]] : null!;
         }
 
         // A joined word may be two listed words (ALMAZANTEY, NAVISELEKTRONIKA, ...LTD): cut the typed text at each
@@ -70,6 +71,18 @@ internal sealed partial class MatchEngine
         if (withHits) q.Hits = CollectHits(q);
         for (var i = 0; i < m; i++) q.TokenWeights[i] = QueryWeight(q, i);
         return q;
+    }
+
+    // The vocabulary id of two words run together (ALMAZ ANTEY as ALMAZANTEY), or -1; no strings made.
+    private int FindJoined(string left, string right)
+    {
+        var length = left.Length + right.Length;
+        if (length > 128) return _vocab.Find(Romanization.Key(left + right));
+        Span<char> text = stackalloc char[length];
+        left.AsSpan().CopyTo(text);
+        right.AsSpan().CopyTo(text[left.Length..]);
+        Span<char> key = stackalloc char[length * 2];
+        return _vocab.Find(key[..Romanization.KeyInto(text, key)]);
     }
 
     // The cuts of one word into two listed halves, as (left, right) vocabulary ids.

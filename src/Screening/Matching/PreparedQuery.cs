@@ -16,7 +16,7 @@ internal sealed class PreparedQuery
     public required TokenClass[] Classes { get; init; }
     public required int[] Vocab { get; init; }          // exact vocabulary id per token, or -1
     public required float[] TokenWeights { get; init; }
-    public required string[] JoinKeys { get; init; }    // Key(text[i] + text[i+1]) or null where not joinable
+    public required string[] JoinKeys { get; init; }    // Key(text[i] + text[i+1]) where a list has that key, else null
     public required int[] JoinVocab { get; init; }
     public required List<(int Token, int Left, int Right)> Splits { get; init; }
     public required bool[] PhrasePart { get; init; }     // the token is a word of some listed phrase, or a phrase itself

@@ -113,7 +113,30 @@ internal static class NameNormalizer
     [ThreadStatic] private static StringBuilder? t_text;
     [ThreadStatic] private static StringBuilder? t_original;
 
+    // Within one batch (Screener.ScreenMany): the tokens of each word as typed, shared by the batch's threads. A book
+    // repeats its words (LIMITED, TRADING, SHENZHEN) and a word's tokens depend on the word alone; tokens are immutable.
+    [ThreadStatic] internal static BoundedWordCache<NameToken[]>? t_batchWords;
+
+    internal const int BatchCapacity = 200_000;
+
     private static void AddWord(ReadOnlySpan<char> word, List<NameToken> result)
+    {
+        if (t_batchWords is not { } cache || word.Length > 64)
+        {
+            FoldWord(word, result);
+            return;
+        }
+        if (cache.TryGet(word, out var known))
+        {
+            result.AddRange(known);
+            return;
+        }
+        var before = result.Count;
+        FoldWord(word, result);
+        cache.Add(word, result.GetRange(before, result.Count - before).ToArray());
+    }
+
+    private static void FoldWord(ReadOnlySpan<char> word, List<NameToken> result)
     {
         var sb = t_text ??= new StringBuilder(64);
         var original = t_original ??= new StringBuilder(64);

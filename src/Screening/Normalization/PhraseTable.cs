@@ -134,7 +134,7 @@ internal sealed class PhraseTable
                     if (_fuzzyFirst.TryGetValue((first[0], len), out var fuzzy)) Consider(fuzzy, tokens, start, ref best, ref phrase);
                 return best;
             }
-            if (!batch.TryGet((t.Text, t.Key, t.Class, t.Origin), out var met))
+            if (!batch.TryGet((t.Text, t.Origin), out var met))
             {
                 met = [];
                 for (var len = first.Length - 2; len <= first.Length + 2; len++)
@@ -143,7 +143,7 @@ internal sealed class PhraseTable
                     foreach (var p in fuzzy)
                         if (WordMatches(p, 0, t)) met.Add(p);
                 }
-                batch.Add((t.Text, t.Key, t.Class, t.Origin), met);
+                batch.Add((t.Text, t.Origin), met);
             }
             Consider(met, tokens, start, ref best, ref phrase);
         }
@@ -152,8 +152,8 @@ internal sealed class PhraseTable
 
     // Within one batch (Screener.ScreenMany, set around each name on this thread): per word, the phrases of the fuzzy
     // buckets whose first word it meets, in bucket-scan order. Words repeat across a customer book, and the check
-    // depends on the word alone.
-    [ThreadStatic] internal static BoundedCache<(string Text, string Key, TokenClass Class, KeyOrigin Origin), List<Phrase>>? t_batchFirstWords;
+    // depends on the word alone (before phrases, a token's key and class follow from its text).
+    [ThreadStatic] internal static BoundedCache<(string Text, KeyOrigin Origin), List<Phrase>>? t_batchFirstWords;
 
     internal const int BatchCapacity = 200_000;
 

@@ -225,10 +225,11 @@ public class RegressionTests
     [Fact]
     public async Task ScreenMany_RepeatedUnknownWords_SameResultsAsScreen()
     {
-        // The batch caches the neighbours of words no list spells; results must not change.
+        // The batch caches the tokens of typed words and the neighbours of words no list spells; results must not change.
         var screener = await Shared.Value;
         string[] names = ["Kalashnikow Concern", "Izhevsk Electromechanicl Plant Kupol", "Kurganpribr NPO Joint Stok Company",
-            "Promtekh Dubnaa", "Seelem Bank LLC", "Zvezdochka Trading", "Kalashnikow Concern Group"];
+            "Promtekh Dubnaa", "Seelem Bank LLC", "Zvezdochka Trading", "Kalashnikow Concern Group", "ООО \"Купол\"",
+            "KALASHNIKOW concern", "深圳市 Kupol Trading Co., Ltd.", "A.O. 99 Zavod Kupol", "Izhevsk-Kupol 2"];
         var requests = Enumerable.Range(0, 600).Select(i => new ScreeningRequest(names[i % names.Length], Id: i.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
         var batch = screener.ScreenMany(requests, chunkSize: 64).ToList();
         for (var i = 0; i < requests.Count; i++)
