@@ -69,7 +69,7 @@ public sealed class Screener
     private IEnumerable<ScreeningResult> ScreenManyIterator(IEnumerable<ScreeningRequest> requests, int dop, int chunkSize, CancellationToken ct)
     {
         var po = new ParallelOptions { MaxDegreeOfParallelism = dop > 0 ? dop : Environment.ProcessorCount, CancellationToken = ct };
-        var batch = new BatchState();
+        var batch = new BatchState(po.MaxDegreeOfParallelism);
         using var e = requests.GetEnumerator();
         var (current, count) = ReadChunk(e, chunkSize);
         if (count == 0) yield break;
@@ -113,7 +113,7 @@ public sealed class Screener
         var buffer = new ScreeningRequest[chunkSize];
         var results = new ScreeningResult[chunkSize];
         var po = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism > 0 ? maxDegreeOfParallelism : Environment.ProcessorCount, CancellationToken = cancellationToken };
-        var batch = new BatchState();
+        var batch = new BatchState(po.MaxDegreeOfParallelism);
         var n = 0;
         await foreach (var request in requests.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
@@ -133,13 +133,13 @@ public sealed class Screener
     private void ScreenChunk(ScreeningRequest[] buffer, ScreeningResult[] results, int n, ParallelOptions po, BatchState batch)
     {
         var snapshot = Volatile.Read(ref _snapshot);
-        var words = batch.For(snapshot.Engine);
-        Parallel.For(0, n, po, i =>
+        // Each worker borrows one set of caches for the chunk: at most one set per degree of parallelism, no locks.
+        Parallel.For(0, n, po, () => batch.Rent(snapshot.Engine), (i, _, caches) =>
         {
             var r = buffer[i];
-            MatchEngine.t_wordCache = words;
-            Normalization.PhraseTable.t_batchFirstWords = batch.FirstWords;
-            Normalization.NameNormalizer.t_batchWords = batch.Words;
+            MatchEngine.t_wordCache = caches.Words;
+            Normalization.PhraseTable.t_batchFirstWords = caches.FirstWords;
+            Normalization.NameNormalizer.t_batchWords = caches.Tokens;
             try
             {
                 results[i] = ScreenCore(r.Name, r.Country, r.Type, r.Id, snapshot);
@@ -154,27 +154,40 @@ public sealed class Screener
                 Normalization.PhraseTable.t_batchFirstWords = null;
                 Normalization.NameNormalizer.t_batchWords = null;
             }
-        });
+            return caches;
+        }, batch.Return);
     }
 
-    // What one batch shares across its chunks: the word cache of the engine in use (a reload mid-batch starts a new one).
-    private sealed class BatchState
+    // What one batch keeps across its chunks: the memo of per-word work, one set per worker. Dropped with the batch.
+    private sealed class BatchState(int threads)
     {
-        private MatchEngine.WordCache? _words;
+        // Entries per cache and batch, split among the workers: a few hundred thousand words cover a book's vocabulary.
+        private const int Capacity = 400_000;
 
-        // Phrase-table lookups per word: the table is fixed, so these outlive a reload.
-        public BoundedCache<(string, Normalization.KeyOrigin), List<Normalization.PhraseTable.Phrase>> FirstWords { get; } =
-            new(Normalization.PhraseTable.BatchCapacity);
+        private readonly int _perWorker = Math.Max(10_000, Capacity / Math.Max(1, threads));
+        private readonly System.Collections.Concurrent.ConcurrentBag<WorkerCaches> _idle = [];
 
-        // Tokens per typed word: normalization is fixed too.
-        public BoundedWordCache<Normalization.NameToken[]> Words { get; } = new(Normalization.NameNormalizer.BatchCapacity);
-
-        public MatchEngine.WordCache For(MatchEngine engine)
+        public WorkerCaches Rent(MatchEngine engine)
         {
-            var words = _words;
-            if (words is null || !ReferenceEquals(words.Engine, engine)) _words = words = new MatchEngine.WordCache(engine);
-            return words;
+            if (!_idle.TryTake(out var caches)) caches = new WorkerCaches(_perWorker);
+            // A reload mid-batch makes a new engine: its word cache starts afresh.
+            if (caches.Words is null || !ReferenceEquals(caches.Words.Engine, engine)) caches.Words = new MatchEngine.WordCache(engine, _perWorker);
+            return caches;
         }
+
+        public void Return(WorkerCaches caches) => _idle.Add(caches);
+    }
+
+    private sealed class WorkerCaches(int capacity)
+    {
+        // Neighbours and split points of words no list spells: they depend on the engine.
+        public MatchEngine.WordCache? Words { get; set; }
+
+        // Phrase-table lookups per word and tokens per typed word: the table and the normalizer are fixed, so these
+        // outlive a reload.
+        public BoundedCache<(string, Normalization.KeyOrigin), List<Normalization.PhraseTable.Phrase>> FirstWords { get; } = new(capacity);
+
+        public BoundedWordCache<Normalization.NameToken[]> Tokens { get; } = new(capacity);
     }
 
     private ScreeningResult ErrorResult(ScreeningRequest r, string error, Snapshot snapshot) => new()

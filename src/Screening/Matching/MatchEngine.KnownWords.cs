@@ -8,20 +8,18 @@ internal sealed partial class MatchEngine
     internal readonly record struct Neighbour(int Vocab, float Similarity, int Distance);
 
     /// <summary>
-    /// Within one batch (<see cref="Screener.ScreenMany"/>): the fuzzy neighbours of query words no list spells, shared
-    /// by the batch's threads. A customer book repeats its words (surnames, LOGISTICS, SHENZHEN) across millions of
+    /// Within one batch (<see cref="Screener.ScreenMany"/>), one per thread: the fuzzy neighbours of query words no list
+    /// spells. A customer book repeats its words (surnames, LOGISTICS, SHENZHEN) across millions of
     /// names; a single <c>Screen</c> never uses it, so latency is measured without it. Bounded; dropped with the batch.
     /// </summary>
-    internal sealed class WordCache(MatchEngine engine)
+    internal sealed class WordCache(MatchEngine engine, int capacity)
     {
-        private const int Capacity = 200_000;
-
         public MatchEngine Engine { get; } = engine;
 
         // Fuzzy neighbours by (spelling, key); split points (FindSplits) and the best cut of a split reading (BestCut).
-        public BoundedCache<(string Text, string Key), Neighbour[]> Neighbours { get; } = new(Capacity);
-        public BoundedCache<string, (int Left, int Right)[]> Splits { get; } = new(Capacity, StringComparer.Ordinal);
-        public BoundedCache<string, int> Cuts { get; } = new(Capacity, StringComparer.Ordinal);
+        public BoundedCache<(string Text, string Key), Neighbour[]> Neighbours { get; } = new(capacity);
+        public BoundedCache<string, (int Left, int Right)[]> Splits { get; } = new(capacity, StringComparer.Ordinal);
+        public BoundedCache<string, int> Cuts { get; } = new(capacity, StringComparer.Ordinal);
     }
 
     // The batch cache of the screening in progress on this thread, if any (set by Screener around each batch item).
@@ -50,7 +48,7 @@ internal sealed partial class MatchEngine
     private Neighbour[]? KnownNeighbours(PreparedQuery q, int i)
     {
         if (q.Texts[i] is not { } text || q.Vocab[i] < 0) return null;
-        var f = _vocab.FindForm(text);
+        var f = q.Forms[i];
         if (f < 0 || _vocab.FormVocab[f] != q.Vocab[i]) return null;
         var known = Volatile.Read(ref _formNeighbours[f]);
         if (known is not null) return known;
@@ -103,11 +101,10 @@ internal sealed partial class MatchEngine
         }
     }
 
-    // The split points of a word (as token i of the query), memoized when it is a listed spelling: they depend on
-    // the spelling alone.
-    private void AddSplits(int i, string text, bool oneWord, List<(int, int, int)> output)
+    // The split points of a word (as token i of the query), memoized when it is a listed spelling (form id f, else -1):
+    // they depend on the spelling alone.
+    private void AddSplits(int i, string text, int f, List<(int, int, int)> output)
     {
-        var f = oneWord ? _vocab.FindForm(text) : -1;
         if (f < 0)
         {
             var batch = BatchWords;

@@ -33,13 +33,17 @@ internal sealed partial class MatchEngine
             joinKeys[i] = joinVocab[i] >= 0 ? _vocab.Keys[joinVocab[i]] : null!;
         }
 
+        // The listed spelling each one-word token is, if any (its memo of neighbours and splits is kept per spelling).
+        var forms = new int[m];
+        for (var i = 0; i < m; i++) forms[i] = texts[i] is { } t ? _vocab.FindForm(t) : -1;
+
         // A joined word may be two listed words (ALMAZANTEY, NAVISELEKTRONIKA, ...LTD): cut the typed text at each
         // point and look both halves up, through the phrase table where a half is a term or a legal form.
         var splits = new List<(int, int, int)>();
         for (var i = 0; i < m; i++)
         {
             if (classes[i] != TokenClass.Word || tokens[i].Text.Length < 4 || tokens[i].Text.Length > 60) continue;
-            AddSplits(i, tokens[i].Text, texts[i] is not null, splits);
+            AddSplits(i, tokens[i].Text, forms[i], splits);
         }
 
         // Words of listed phrases, by the key of their letters (a term such as SCIENTIFIC keys to its canonical form).
@@ -65,7 +69,7 @@ internal sealed partial class MatchEngine
         var q = new PreparedQuery
         {
             RequiredMask = requiredMask,
-            Name = name, Keys = keys, TextLengths = textLengths, Texts = texts, Classes = classes, Vocab = vocabIds, TokenWeights = new float[m],
+            Name = name, Keys = keys, TextLengths = textLengths, Texts = texts, Forms = forms, Classes = classes, Vocab = vocabIds, TokenWeights = new float[m],
             JoinKeys = joinKeys, JoinVocab = joinVocab, Splits = splits, PhrasePart = phrasePart, AnyPhrasePart = Array.IndexOf(phrasePart, true) >= 0, PlainKeys = plainKeys, ReadingFactor = readingFactor, ReadingNote = readingNote,
         };
         if (withHits) q.Hits = CollectHits(q);

@@ -13,6 +13,7 @@ internal sealed class PreparedQuery
     public required string[] Keys { get; init; }
     public required int[] TextLengths { get; init; }
     public required string?[] Texts { get; init; }      // the typed spelling of one-word tokens, else null
+    public required int[] Forms { get; init; }          // the listed spelling id of Texts[i], or -1
     public required TokenClass[] Classes { get; init; }
     public required int[] Vocab { get; init; }          // exact vocabulary id per token, or -1
     public required float[] TokenWeights { get; init; }

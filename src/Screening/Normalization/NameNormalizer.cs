@@ -113,11 +113,9 @@ internal static class NameNormalizer
     [ThreadStatic] private static StringBuilder? t_text;
     [ThreadStatic] private static StringBuilder? t_original;
 
-    // Within one batch (Screener.ScreenMany): the tokens of each word as typed, shared by the batch's threads. A book
+    // Within one batch (Screener.ScreenMany), per thread: the tokens of each word as typed. A book
     // repeats its words (LIMITED, TRADING, SHENZHEN) and a word's tokens depend on the word alone; tokens are immutable.
     [ThreadStatic] internal static BoundedWordCache<NameToken[]>? t_batchWords;
-
-    internal const int BatchCapacity = 200_000;
 
     private static void AddWord(ReadOnlySpan<char> word, List<NameToken> result)
     {

@@ -155,8 +155,6 @@ internal sealed class PhraseTable
     // depends on the word alone (before phrases, a token's key and class follow from its text).
     [ThreadStatic] internal static BoundedCache<(string Text, KeyOrigin Origin), List<Phrase>>? t_batchFirstWords;
 
-    internal const int BatchCapacity = 200_000;
-
     /// <summary>
     /// Order-free pass: the longest multi-word phrase whose every word occurs among the unconsumed word tokens,
     /// in any order and with other words between (JOINT BANK ... STOCK COMPANY). Fills <paramref name="positions"/>.
