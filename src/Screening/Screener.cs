@@ -139,7 +139,6 @@ public sealed class Screener
             var r = buffer[i];
             MatchEngine.t_wordCache = caches.Words;
             Normalization.PhraseTable.t_batchFirstWords = caches.FirstWords;
-            Normalization.NameNormalizer.t_batchWords = caches.Tokens;
             try
             {
                 results[i] = ScreenCore(r.Name, r.Country, r.Type, r.Id, snapshot);
@@ -152,7 +151,6 @@ public sealed class Screener
             {
                 MatchEngine.t_wordCache = null;
                 Normalization.PhraseTable.t_batchFirstWords = null;
-                Normalization.NameNormalizer.t_batchWords = null;
             }
             return caches;
         }, batch.Return);
@@ -183,11 +181,8 @@ public sealed class Screener
         // Neighbours and split points of words no list spells: they depend on the engine.
         public MatchEngine.WordCache? Words { get; set; }
 
-        // Phrase-table lookups per word and tokens per typed word: the table and the normalizer are fixed, so these
-        // outlive a reload.
+        // Phrase-table lookups per word: the table is fixed, so these outlive a reload.
         public BoundedCache<(string, Normalization.KeyOrigin), List<Normalization.PhraseTable.Phrase>> FirstWords { get; } = new(capacity);
-
-        public BoundedWordCache<Normalization.NameToken[]> Tokens { get; } = new(capacity);
     }
 
     private ScreeningResult ErrorResult(ScreeningRequest r, string error, Snapshot snapshot) => new()

@@ -72,6 +72,7 @@ internal static class NameNormalizer
 
     private static bool IsSeparator(char c)
     {
+        if (char.IsAscii(c)) return !char.IsAsciiLetterOrDigit(c) && c is not ('.' or '\'' or '`'); // most names
         if (c == '.' || c == '\'' || c == '\u2019' || c == '\u02BC' || c == '`' || c == '\u00B4') return false;
         if (char.IsLetterOrDigit(c)) return false;
         var cat = CharUnicodeInfo.GetUnicodeCategory(c);
@@ -113,28 +114,7 @@ internal static class NameNormalizer
     [ThreadStatic] private static StringBuilder? t_text;
     [ThreadStatic] private static StringBuilder? t_original;
 
-    // Within one batch (Screener.ScreenMany), per thread: the tokens of each word as typed. A book
-    // repeats its words (LIMITED, TRADING, SHENZHEN) and a word's tokens depend on the word alone; tokens are immutable.
-    [ThreadStatic] internal static BoundedWordCache<NameToken[]>? t_batchWords;
-
     private static void AddWord(ReadOnlySpan<char> word, List<NameToken> result)
-    {
-        if (t_batchWords is not { } cache || word.Length > 64)
-        {
-            FoldWord(word, result);
-            return;
-        }
-        if (cache.TryGet(word, out var known))
-        {
-            result.AddRange(known);
-            return;
-        }
-        var before = result.Count;
-        FoldWord(word, result);
-        cache.Add(word, result.GetRange(before, result.Count - before).ToArray());
-    }
-
-    private static void FoldWord(ReadOnlySpan<char> word, List<NameToken> result)
     {
         var sb = t_text ??= new StringBuilder(64);
         var original = t_original ??= new StringBuilder(64);

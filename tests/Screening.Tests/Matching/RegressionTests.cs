@@ -225,7 +225,7 @@ public class RegressionTests
     [Fact]
     public async Task ScreenMany_RepeatedUnknownWords_SameResultsAsScreen()
     {
-        // The batch caches the tokens of typed words and the neighbours of words no list spells; results must not change.
+        // The batch caches the neighbours and split points of words no list spells and phrase lookups per word; results must not change.
         var screener = await Shared.Value;
         string[] names = ["Kalashnikow Concern", "Izhevsk Electromechanicl Plant Kupol", "Kurganpribr NPO Joint Stok Company",
             "Promtekh Dubnaa", "Seelem Bank LLC", "Zvezdochka Trading", "Kalashnikow Concern Group", "ООО \"Купол\"",
