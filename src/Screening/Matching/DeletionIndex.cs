@@ -15,7 +15,8 @@ internal sealed class DeletionIndex
     private readonly ulong[] _filter = new ulong[1 << 17];
 
 
-    // depthOf(id): how many deletions to index for a key, or -1 to leave it out.
+    // depthOf(id): how many deletions to index for a key (0: the key itself, which a longer word reaches by deleting
+    // letters), or -1 to leave it out.
     public DeletionIndex(string[] keys, Func<int, int> depthOf)
     {
         var hashList = new List<ulong>(keys.Length * 16);
@@ -24,7 +25,7 @@ internal sealed class DeletionIndex
         for (var id = 0; id < keys.Length; id++)
         {
             var depth = depthOf(id);
-            if (depth < 1) continue;
+            if (depth < 0) continue;
             variants.Clear();
             Variants(keys[id], depth, variants);
             foreach (var h in variants)

@@ -206,7 +206,8 @@ internal sealed partial class MatchEngine
     }
 
     // Upper bound on the score of a name met only through the given reach: tokens met weigh at most their heaviest
-    // key, the others cost UnmatchedQuery of their weight. A word of a phrase may be met as part of it (PartialPhrases).
+    // key, the others cost UnmatchedQuery of their weight. A word of a phrase may be met as part of it (PartialPhrases),
+    // and that pair weighs what the listed phrase weighs: count the heaviest such phrase.
     private static float ReachBound(PreparedQuery q, ReadOnlySpan<float> reach)
     {
         float reachable = 0, unreachable = 0;
@@ -217,7 +218,8 @@ internal sealed partial class MatchEngine
                 case TokenClass.LegalForm: reachable += Weights.LegalForm; continue;
                 case TokenClass.Stop: reachable += Weights.Stop; continue;
             }
-            if (reach[i] > 0 || q.PhrasePart[i]) reachable += Math.Max(reach[i], q.TokenWeights[i]);
+            if (q.PhrasePart[i]) reachable += Math.Max(Math.Max(reach[i], q.TokenWeights[i]), q.PhraseReach[i]);
+            else if (reach[i] > 0) reachable += Math.Max(reach[i], q.TokenWeights[i]);
             else unreachable += Weights.UnmatchedQuery * q.TokenWeights[i];
         }
         return reachable / (reachable + unreachable);

@@ -57,6 +57,17 @@ internal sealed partial class MatchEngine
                 (classes[i] is TokenClass.Word or TokenClass.Stop && (_phrasesByPart.ContainsKey(keys[i]) || _phrasesByPart.ContainsKey(plainKeys[i])));
         }
 
+        // The heaviest listed phrase each word could be met in part through (PartialPhrases): a listed phrase that takes
+        // a query word, or one that shares a word with a query phrase.
+        var phraseReach = new float[m];
+        for (var i = 0; i < m; i++)
+        {
+            if (!phrasePart[i]) continue;
+            if (tokens[i].Parts is { } parts)
+                foreach (var part in parts) phraseReach[i] = Math.Max(phraseReach[i], PhraseWeightOfPart(part));
+            else phraseReach[i] = Math.Max(PhraseWeightOfPart(keys[i]), PhraseWeightOfPart(plainKeys[i]));
+        }
+
         // An alternative reading holds only where the listed name has both halves of the split word.
         ulong requiredMask = 0;
         if (required is not null)
@@ -70,12 +81,14 @@ internal sealed partial class MatchEngine
         {
             RequiredMask = requiredMask,
             Name = name, Keys = keys, TextLengths = textLengths, Texts = texts, Forms = forms, Classes = classes, Vocab = vocabIds, TokenWeights = new float[m],
-            JoinKeys = joinKeys, JoinVocab = joinVocab, Splits = splits, PhrasePart = phrasePart, AnyPhrasePart = Array.IndexOf(phrasePart, true) >= 0, PlainKeys = plainKeys, ReadingFactor = readingFactor, ReadingNote = readingNote,
+            JoinKeys = joinKeys, JoinVocab = joinVocab, Splits = splits, PhrasePart = phrasePart, PhraseReach = phraseReach, AnyPhrasePart = Array.IndexOf(phrasePart, true) >= 0, PlainKeys = plainKeys, ReadingFactor = readingFactor, ReadingNote = readingNote,
         };
         if (withHits) q.Hits = CollectHits(q);
         for (var i = 0; i < m; i++) q.TokenWeights[i] = QueryWeight(q, i);
         return q;
     }
+
+    private float PhraseWeightOfPart(string part) => _phraseWeightByPart.TryGetValue(part, out var w) ? w : 0f;
 
     // The vocabulary id of two words run together (ALMAZ ANTEY as ALMAZANTEY), or -1; no strings made.
     private int FindJoined(string left, string right)

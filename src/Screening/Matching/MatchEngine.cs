@@ -45,6 +45,8 @@ internal sealed partial class MatchEngine
     private DeletionIndex? _formDeletions; // the same over typed spellings
     // Part key (RESEARCH) -> vocabulary ids of listed phrases made with it (CENTRAL RESEARCH INSTITUTE), for partial credit.
     private Dictionary<string, int[]> _phrasesByPart = new(StringComparer.Ordinal);
+    // Part key -> the heaviest listed phrase made with it: what meeting that phrase in part can weigh (candidate bound).
+    private Dictionary<string, float> _phraseWeightByPart = new(StringComparer.Ordinal);
 
     private MatchEngine(Vocabulary vocab, DeletionIndex deletions, int[] postStart, int[] postNames, PreparedName[] names, EntryRef[] entries, Dictionary<string, float> componentWeights)
     {
@@ -203,7 +205,8 @@ internal sealed partial class MatchEngine
         foreach (var (text, f) in formIds) formTexts[f] = text;
         var formVocabArray = formVocab.ToArray();
         vocab.SetForms(formTexts, formVocabArray);
-        var formDeletions = new DeletionIndex(formTexts, f => classArray[formVocabArray[f]] == TokenClass.Word ? Weights.MaxDistance(formTexts[f].Length) : -1);
+        // Spellings under four letters take no typo (TypedSimilarity): left out.
+        var formDeletions = new DeletionIndex(formTexts, f => classArray[formVocabArray[f]] == TokenClass.Word && Weights.MaxDistance(formTexts[f].Length) is var d && d > 0 ? d : -1);
 
         // Postings: each name once per key.
         var counts = new int[keys.Count + 1];
@@ -224,10 +227,18 @@ internal sealed partial class MatchEngine
                 if (IndexOf(tokens, tokens[k], k) == k) postNames[fill[tokens[k]]++] = n;
         }
         var byPart = new Dictionary<string, int[]>(phrasesByPart.Count, StringComparer.Ordinal);
-        foreach (var (part, ofPart) in phrasesByPart) byPart[part] = ofPart.ToArray();
+        var phraseWeightByPart = new Dictionary<string, float>(phrasesByPart.Count, StringComparer.Ordinal);
+        foreach (var (part, ofPart) in phrasesByPart)
+        {
+            byPart[part] = ofPart.ToArray();
+            var heaviest = 0f;
+            foreach (var v in ofPart) heaviest = Math.Max(heaviest, vocab.Weights[v]);
+            phraseWeightByPart[part] = heaviest;
+        }
         var engine = new MatchEngine(vocab, deletions, counts, postNames, nameArray, entries.ToArray(), componentWeights)
         {
             _normalized = normalizedNames, _generic = genericFlags, _formDeletions = formDeletions, _phrasesByPart = byPart,
+            _phraseWeightByPart = phraseWeightByPart,
             _formNeighbours = new Neighbour[]?[formTexts.Length], _formSplits = new (int, int)[]?[formTexts.Length],
         };
         engine.BuildGenericPostings();

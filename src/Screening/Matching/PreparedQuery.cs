@@ -21,6 +21,7 @@ internal sealed class PreparedQuery
     public required int[] JoinVocab { get; init; }
     public required List<(int Token, int Left, int Right)> Splits { get; init; }
     public required bool[] PhrasePart { get; init; }     // the token is a word of some listed phrase, or a phrase itself
+    public required float[] PhraseReach { get; init; }   // the heaviest listed phrase a phrase-part token may be met in
     public bool AnyPhrasePart { get; init; }
     public required string[] PlainKeys { get; init; }     // the key of the typed letters where Keys holds a term's canonical key
     public ulong RequiredMask { get; init; }             // tokens every scored name must match (the halves of a split word)

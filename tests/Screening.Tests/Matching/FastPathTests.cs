@@ -67,16 +67,51 @@ public class FastPathTests
                 var query = rnd.Next(6) == 0 ? Name(rnd) : Mutate(rnd, source);
                 if (string.IsNullOrWhiteSpace(query) || !query.Any(char.IsLetterOrDigit)) continue;
                 queries++;
-                var fast = screener.Screen(query);
-                var reference = screener.ScreenExhaustive(query);
-                Assert.True(reference.Matches.Count == fast.Matches.Count, $"'{query}' at {threshold}: fast {fast.Matches.Count} vs reference {reference.Matches.Count} matches");
-                for (var k = 0; k < fast.Matches.Count; k++)
-                {
-                    Assert.Equal(reference.Matches[k].Score, fast.Matches[k].Score, 6);
-                    Assert.Equal(reference.Matches[k].EntryId, fast.Matches[k].EntryId);
-                }
+                AssertSameAsReference(screener, query, threshold);
             }
             Assert.True(queries > 350);
+        }
+    }
+
+    // Words of listed phrases (DESIGN BUREAU = KB, CENTRAL DESIGN BUREAU = TsKB) met whole, in part and by their
+    // abbreviations, beside short words: phrase keys are short (TsKB keys to KKB, one deletion from KB's key).
+    private static readonly string[] PhraseWords = ["CENTRAL", "DESIGN", "BUREAU", "RESEARCH", "INSTITUTE", "SCIENTIFIC", "SPECIAL",
+        "EXPERIMENTAL", "KB", "TSNII", "TSKB", "OKB", "SKB", "NII", "OF", "Q", "ZX", "AB", "KONSTRUKTORSKOE", "BYURO"];
+
+    [Theory]
+    [InlineData(8)]
+    [InlineData(14)]
+    [InlineData(38)]
+    public async Task Screen_RandomPhraseNames_MatchesExhaustiveReference(int seed)
+    {
+        var rnd = new Random(seed);
+        string PhraseName()
+        {
+            var words = new List<string>();
+            var n = rnd.Next(1, 6);
+            for (var i = 0; i < n; i++) words.Add(rnd.Next(2) == 0 ? PhraseWords[rnd.Next(PhraseWords.Length)] : Word(rnd));
+            return string.Join(' ', words);
+        }
+        var entries = new List<WatchlistEntry>();
+        var count = rnd.Next(200, 3000);
+        for (var i = 0; i < count; i++) entries.Add(Entry(i, PhraseName()));
+        var list = new Watchlist("phrases", "Phrases", new WatchlistVersion("1"), entries);
+        foreach (var threshold in new[] { 0.6, 0.7, 0.8 })
+        {
+            var screener = await new ScreenerBuilder().AddWatchlist(list).Configure(o => { o.Threshold = threshold; o.MaxMatches = 50; }).BuildAsync();
+            for (var i = 0; i < 300; i++) AssertSameAsReference(screener, PhraseName(), threshold);
+        }
+    }
+
+    private static void AssertSameAsReference(Screener screener, string query, double threshold)
+    {
+        var fast = screener.Screen(query);
+        var reference = screener.ScreenExhaustive(query);
+        Assert.True(reference.Matches.Count == fast.Matches.Count, $"'{query}' at {threshold}: fast {fast.Matches.Count} vs reference {reference.Matches.Count} matches");
+        for (var k = 0; k < fast.Matches.Count; k++)
+        {
+            Assert.Equal(reference.Matches[k].Score, fast.Matches[k].Score, 6);
+            Assert.Equal(reference.Matches[k].EntryId, fast.Matches[k].EntryId);
         }
     }
 
