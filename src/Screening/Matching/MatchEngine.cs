@@ -200,7 +200,11 @@ internal sealed partial class MatchEngine
         }
         var classArray = classes.ToArray();
         var vocab = new Vocabulary(ids, keys.ToArray(), classArray, weights, df.ToArray(), textLengths.ToArray());
-        var deletions = new DeletionIndex(vocab.Keys, id => classArray[id] == TokenClass.Word ? Weights.AllowedEdits(vocab.TextLengths[id], vocab.Keys[id].Length) : -1);
+        // A key too short for a typo of its own is indexed as itself only where a longer key may still reach it with one
+        // (UnitSimilarity compares keys from KeyFuzzyMinLength typed letters: KB for KONSTRUKTORSKOE BYURO, one
+        // deletion from OKB); the other short keys would only bring lookups that score nothing.
+        var deletions = new DeletionIndex(vocab.Keys, id => classArray[id] != TokenClass.Word ? -1
+            : Weights.AllowedEdits(vocab.TextLengths[id], vocab.Keys[id].Length) is var depth && (depth > 0 || vocab.TextLengths[id] >= KeyFuzzyMinLength) ? depth : -1);
         var formTexts = new string[formVocab.Count];
         foreach (var (text, f) in formIds) formTexts[f] = text;
         var formVocabArray = formVocab.ToArray();
