@@ -73,10 +73,9 @@ internal sealed partial class MatchEngine
 
     private void CollectCandidates(PreparedQuery q, double threshold, Scratch scratch)
     {
-        if (scratch.Stamp.Length < _names.Length || scratch.VocabStamp.Length < _vocab.Count)
+        if (scratch.Stamp.Length < _names.Length || scratch.Marks.Length < _vocab.Count)
         {
             scratch.Stamp = new int[_names.Length];
-            scratch.VocabStamp = new int[_vocab.Count];
             scratch.HitIndex = new int[_vocab.Count];
             scratch.Marks = new VocabMark[_vocab.Count];
             scratch.StampValue = 0;
@@ -84,7 +83,6 @@ internal sealed partial class MatchEngine
         if (++scratch.StampValue == int.MaxValue)
         {
             Array.Clear(scratch.Stamp);
-            Array.Clear(scratch.VocabStamp);
             Array.Clear(scratch.Marks);
             scratch.StampValue = 1;
         }
@@ -97,7 +95,6 @@ internal sealed partial class MatchEngine
         for (var slot = 0; slot < hits.Count; slot++)
         {
             var v = hits.VocabAt(slot);
-            scratch.VocabStamp[v] = stamp;
             scratch.HitIndex[v] = slot;
             scratch.Marks[v] = new VocabMark(stamp, _vocab.Classes[v] != TokenClass.LegalForm ? _vocab.Weights[v] : 0f);
         }

@@ -46,26 +46,28 @@ internal sealed partial class MatchEngine
             AddSplits(i, tokens[i].Text, forms[i], splits);
         }
 
-        // Words of listed phrases, by the key of their letters (a term such as SCIENTIFIC keys to its canonical form).
+        // Words of listed phrases, by the key of their letters (a term such as SCIENTIFIC keys to its canonical form),
+        // and the heaviest listed phrase each could be met in part through (PartialPhrases): a listed phrase that takes
+        // the query word, or one that shares a word with a query phrase.
         var phrasePart = new bool[m];
+        var phraseReach = new float[m];
         var plainKeys = new string[m];
         for (var i = 0; i < m; i++)
         {
             plainKeys[i] = tokens[i].Origin == KeyOrigin.Term && classes[i] is TokenClass.Word or TokenClass.Stop && !tokens[i].Text.Contains(' ', StringComparison.Ordinal)
                 ? Romanization.Key(tokens[i].Text) : keys[i];
-            phrasePart[i] = (tokens[i].Parts is not null && classes[i] != TokenClass.LegalForm) ||
-                (classes[i] is TokenClass.Word or TokenClass.Stop && (_phrasesByPart.ContainsKey(keys[i]) || _phrasesByPart.ContainsKey(plainKeys[i])));
-        }
-
-        // The heaviest listed phrase each word could be met in part through (PartialPhrases): a listed phrase that takes
-        // a query word, or one that shares a word with a query phrase.
-        var phraseReach = new float[m];
-        for (var i = 0; i < m; i++)
-        {
-            if (!phrasePart[i]) continue;
-            if (tokens[i].Parts is { } parts)
-                foreach (var part in parts) phraseReach[i] = Math.Max(phraseReach[i], PhraseWeightOfPart(part));
-            else phraseReach[i] = Math.Max(PhraseWeightOfPart(keys[i]), PhraseWeightOfPart(plainKeys[i]));
+            if (tokens[i].Parts is { } parts && classes[i] != TokenClass.LegalForm)
+            {
+                phrasePart[i] = true;
+                foreach (var part in parts)
+                    if (_phraseWeightByPart.TryGetValue(part, out var w)) phraseReach[i] = Math.Max(phraseReach[i], w);
+            }
+            else if (classes[i] is TokenClass.Word or TokenClass.Stop)
+            {
+                // Non-short-circuit |: both spellings' phrases count.
+                phrasePart[i] = _phraseWeightByPart.TryGetValue(keys[i], out var byKey) | _phraseWeightByPart.TryGetValue(plainKeys[i], out var byText);
+                phraseReach[i] = Math.Max(byKey, byText);
+            }
         }
 
         // An alternative reading holds only where the listed name has both halves of the split word.
@@ -87,8 +89,6 @@ internal sealed partial class MatchEngine
         for (var i = 0; i < m; i++) q.TokenWeights[i] = QueryWeight(q, i);
         return q;
     }
-
-    private float PhraseWeightOfPart(string part) => _phraseWeightByPart.TryGetValue(part, out var w) ? w : 0f;
 
     // The vocabulary id of two words run together (ALMAZ ANTEY as ALMAZANTEY), or -1; no strings made.
     private int FindJoined(string left, string right)
@@ -333,20 +333,20 @@ internal sealed partial class MatchEngine
             }
             if (KnownNeighbours(q, i) is { } known)
             {
-                foreach (var nb in known) acc.Add(nb.Vocab, new Hit(i, nb.Similarity, nb.Distance));
+                AddNeighbours(acc, i, known);
                 continue;
             }
             // A word no list spells: its neighbours depend on its spelling and key alone (the key fixes the exact id).
             var batch = q.Texts[i] is not null ? BatchWords : null;
             if (batch is not null && batch.Neighbours.TryGet((q.Texts[i]!, q.Keys[i]), out var cached))
             {
-                foreach (var nb in cached) acc.Add(nb.Vocab, new Hit(i, nb.Similarity, nb.Distance));
+                AddNeighbours(acc, i, cached);
                 continue;
             }
             var found = t_neighbours ??= new List<Neighbour>(32);
             found.Clear();
             FindNeighbours(q.Keys[i], q.Texts[i], q.TextLengths[i], cls, q.Vocab[i], found);
-            foreach (var nb in found) acc.Add(nb.Vocab, new Hit(i, nb.Similarity, nb.Distance));
+            AddNeighbours(acc, i, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(found));
             batch?.Neighbours.Add((q.Texts[i]!, q.Keys[i]), found.Count == 0 ? [] : found.ToArray());
         }
         for (var j = 0; j < q.JoinVocab.Length; j++)
@@ -376,6 +376,11 @@ internal sealed partial class MatchEngine
             }
         }
         return acc;
+    }
+
+    private static void AddNeighbours(HitSet acc, int unit, ReadOnlySpan<Neighbour> neighbours)
+    {
+        foreach (var nb in neighbours) acc.Add(nb.Vocab, new Hit(unit, nb.Similarity, nb.Distance));
     }
 
     // Reference path: the hits of one vocabulary key, computed directly.

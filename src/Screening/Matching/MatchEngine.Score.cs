@@ -20,10 +20,10 @@ internal sealed partial class MatchEngine
         public int StampValue;
         public readonly List<int> Candidates = new(256);
         public readonly List<int> Order = new(32);   // hit slots of content keys, most common first
-        // Per-vocabulary marks of the current query: VocabStamp[v] == StampValue when v has hits, at HitIndex[v].
-        public int[] VocabStamp = [];
+        // Per-vocabulary marks of the current query: Marks[v].Stamp == StampValue when v has hits (at HitIndex[v]),
+        // with the weight the key adds to Bound, in one read.
         public int[] HitIndex = [];
-        public VocabMark[] Marks = [];   // the same stamp with the weight a hit key adds to Bound, in one read
+        public VocabMark[] Marks = [];
         public readonly Dictionary<int, (double Score, int Name)> Best = [];
     }
 
@@ -64,7 +64,7 @@ internal sealed partial class MatchEngine
             }
             if (q.Hits is { } hits)
             {
-                if (scratch.VocabStamp[v] != scratch.StampValue) continue;
+                if (scratch.Marks[v].Stamp != scratch.StampValue) continue;
                 foreach (var h in hits.At(scratch.HitIndex[v])) AddHitPair(pairs, ShortWordOccurrence(q, h, listTokens[k]), m, k, vw);
             }
             else
