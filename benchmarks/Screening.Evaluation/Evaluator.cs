@@ -2,6 +2,7 @@ using System.Diagnostics;
 using FuzzyProcess = FuzzySharp.Process;
 using Screening.Matching;
 using Screening.Normalization;
+using Screening.Watchlists;
 
 namespace Screening.Evaluation;
 

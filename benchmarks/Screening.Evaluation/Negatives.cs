@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Screening.Watchlists.Formats.Csv;
+using Screening.Watchlists;
 
 namespace Screening.Evaluation;
 

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text;
 using Screening;
 using Screening.Evaluation;
-using Screening.Watchlists.Formats.Ofac;
+using Screening.Watchlists;
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;

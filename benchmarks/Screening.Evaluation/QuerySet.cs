@@ -1,3 +1,5 @@
+using Screening.Watchlists;
+
 namespace Screening.Evaluation;
 
 /// <summary>Picks the source entries and builds the categorized queries and the near-misses, all from one seed.</summary>

@@ -1,4 +1,5 @@
 using System.Text;
+using Screening.Watchlists;
 
 namespace Screening.Evaluation;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Screening.Watchlists.Formats.Csv;
+using Screening.Watchlists;
 
 namespace Screening.Cli;
 

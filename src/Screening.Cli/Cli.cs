@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.Json;
+using Screening.Watchlists;
 
 namespace Screening.Cli;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Screening.Watchlists;
 
 namespace Screening.Cli;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Screening;
 using Screening.WatchlistGenerator;
+using Screening.Watchlists;
 
 // Generates the built-in watchlist from the public-domain US lists. Run from the repository root:
 //   dotnet run --project src/Screening.WatchlistGenerator -- [--data PATH] [--output PATH] [--summary PATH]

@@ -1,5 +1,6 @@
 using System.Text;
 using Screening.Normalization;
+using Screening.Watchlists;
 
 namespace Screening.WatchlistGenerator;
 

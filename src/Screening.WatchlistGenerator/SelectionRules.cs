@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Screening.Normalization;
+using Screening.Watchlists;
 
 namespace Screening.WatchlistGenerator;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
-using Screening.Watchlists.Formats.Csl;
-using Screening.Watchlists.Formats.Ofac;
+using Screening.Watchlists;
 
 namespace Screening.WatchlistGenerator;
 

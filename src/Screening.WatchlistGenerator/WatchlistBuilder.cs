@@ -1,4 +1,5 @@
 using System.Globalization;
+using Screening.Watchlists;
 
 namespace Screening.WatchlistGenerator;
 

@@ -1,4 +1,4 @@
-using Screening.Watchlists.Formats.Json;
+using Screening.Watchlists;
 
 namespace Screening;
 

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Screening.Matching;
 using Screening.Normalization;
+using Screening.Watchlists;
 
 namespace Screening;
 

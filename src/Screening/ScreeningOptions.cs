@@ -1,3 +1,5 @@
+using Screening.Watchlists;
+
 namespace Screening;
 
 /// <summary>Options of a <see cref="Screener"/>. Validated once, when the screener is built.</summary>

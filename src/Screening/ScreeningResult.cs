@@ -1,3 +1,5 @@
+using Screening.Watchlists;
+
 namespace Screening;
 
 /// <summary>How a query token met a list token.</summary>

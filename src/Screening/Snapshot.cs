@@ -1,4 +1,5 @@
 using Screening.Matching;
+using Screening.Watchlists;
 
 namespace Screening;
 

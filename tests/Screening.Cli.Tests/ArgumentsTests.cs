@@ -1,3 +1,5 @@
+using Screening.Watchlists;
+
 namespace Screening.Cli.Tests;
 
 public class ArgumentsTests

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Screening.Watchlists;
 
 namespace Screening.Cli.Tests;
 
@@ -108,7 +109,7 @@ public class BatchCommandTests
         var run = await CliHarness.RunAsync("batch", input, "--list", CliHarness.FixtureList, "--format", "csv", "--output", output);
         Assert.Equal(0, run.Code);
         Assert.Equal("", run.Out);
-        using var csv = Screening.Watchlists.Formats.Csv.CsvReader.Open(output);
+        using var csv = Screening.Watchlists.CsvReader.Open(output);
         Assert.True(csv.TryReadRecord(out var header));
         Assert.Equal(7, header.Count);
         var rows = 0;

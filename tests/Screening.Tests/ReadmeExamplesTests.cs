@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using Screening.Watchlists.Formats.Ofac;
+using Screening.Watchlists;
 
 namespace Screening.Tests;
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using Screening.Tests.Matching;
+using Screening.Watchlists;
 
 namespace Screening.Tests;
 

@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using Screening.Watchlists;
 
 namespace Screening.Benchmarks.Benchmarks;
 

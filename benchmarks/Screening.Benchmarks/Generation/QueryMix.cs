@@ -1,3 +1,5 @@
+using Screening.Watchlists;
+
 namespace Screening.Benchmarks.Generation;
 
 /// <summary>The query categories of the latency benchmarks.</summary>

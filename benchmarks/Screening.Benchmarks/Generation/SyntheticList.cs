@@ -1,4 +1,5 @@
 using Screening.Normalization;
+using Screening.Watchlists;
 
 namespace Screening.Benchmarks.Generation;
 

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Screening.Benchmarks.Generation;
-using Screening.Watchlists.Formats.Csv;
+using Screening.Watchlists;
 
 namespace Screening.Benchmarks.Modes;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Screening.Normalization;
+using Screening.Watchlists;
 
 namespace Screening.Benchmarks.Modes;
 

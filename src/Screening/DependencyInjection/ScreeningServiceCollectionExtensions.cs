@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Screening;
+using Screening.Watchlists;
 
 namespace Microsoft.Extensions.DependencyInjection;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Screening.Normalization;
+using Screening.Watchlists;
 
 namespace Screening.Matching;
 

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Screening.Normalization;
+using Screening.Watchlists;
 
 namespace Screening.Matching;
 

@@ -1,7 +1,7 @@
 namespace Screening.Watchlists;
 
 /// <summary>Maps country names as list publishers write them to ISO 3166 alpha-2 codes.</summary>
-public static class CountryCodes
+internal static class CountryCodes
 {
     // Names from the public-domain tz iso3166.tab, plus the spellings OFAC, BIS, the UN and the EU use.
     // Built on first use: static fields initialize in order, and the tables below come later in the file.

@@ -1,4 +1,4 @@
-namespace Screening;
+namespace Screening.Watchlists;
 
 /// <summary>Loads one watchlist from a source: a file set, a database, an API.</summary>
 /// <remarks>

@@ -1,4 +1,4 @@
-namespace Screening;
+namespace Screening.Watchlists;
 
 /// <summary>What kind of party a watchlist entry describes.</summary>
 public enum EntityType

@@ -1,8 +1,4 @@
-using Screening.Watchlists.Formats.Csl;
-using Screening.Watchlists.Formats.Json;
-using Screening.Watchlists.Formats.MappedCsv;
-using Screening.Watchlists.Formats.Ofac;
-using Screening.Watchlists.Formats.Xml;
+using Screening.Watchlists;
 
 namespace Screening.Watchlists;
 

@@ -1,3 +1,5 @@
+using Screening.Watchlists;
+
 namespace Screening.Tests.BuiltIn;
 
 public class BuiltInWatchlistFilterTests

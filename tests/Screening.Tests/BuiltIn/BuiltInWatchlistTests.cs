@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Screening.Watchlists;
 
 namespace Screening.Tests.BuiltIn;
 

@@ -1,4 +1,5 @@
 using Screening.WatchlistGenerator;
+using Screening.Watchlists;
 
 namespace Screening.Tests.BuiltIn;
 

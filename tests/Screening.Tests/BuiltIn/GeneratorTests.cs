@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Screening.Watchlists.Formats.Json;
+using Screening.Watchlists;
 using Screening.WatchlistGenerator;
 
 namespace Screening.Tests.BuiltIn;

@@ -1,5 +1,6 @@
 using Screening.WatchlistGenerator;
 using static Screening.Tests.BuiltIn.GeneratorTestData;
+using Screening.Watchlists;
 
 namespace Screening.Tests.BuiltIn;
 

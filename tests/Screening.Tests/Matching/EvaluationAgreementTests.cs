@@ -1,6 +1,6 @@
 using Screening.Evaluation;
 using Screening.Tests.BuiltIn;
-using Screening.Watchlists.Formats.Ofac;
+using Screening.Watchlists;
 
 namespace Screening.Tests.Matching;
 

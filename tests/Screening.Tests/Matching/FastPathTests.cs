@@ -1,3 +1,5 @@
+using Screening.Watchlists;
+
 namespace Screening.Tests.Matching;
 
 // The indexed fast path must return what the exhaustive reference returns: same entries, same scores.

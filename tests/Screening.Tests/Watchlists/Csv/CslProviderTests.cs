@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text;
 using Screening.Watchlists;
-using Screening.Watchlists.Formats.Csl;
 
 namespace Screening.Tests.Watchlists.Csv;
 

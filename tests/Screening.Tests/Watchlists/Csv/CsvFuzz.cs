@@ -1,3 +1,5 @@
+using Screening.Watchlists;
+
 namespace Screening.Tests.Watchlists.Csv;
 
 // The byte-mutation loop shared by the CSV-based providers' fuzz tests: every mutation must load (with rows read =

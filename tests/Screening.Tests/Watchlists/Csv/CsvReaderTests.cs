@@ -1,5 +1,5 @@
 using System.Text;
-using Screening.Watchlists.Formats.Csv;
+using Screening.Watchlists;
 
 namespace Screening.Tests.Watchlists.Csv;
 

@@ -1,7 +1,5 @@
 using System.Text;
 using Screening.Watchlists;
-using Screening.Watchlists.Formats.Csl;
-using Screening.Watchlists.Formats.MappedCsv;
 
 namespace Screening.Tests.Watchlists.Csv;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Screening.Watchlists.Formats.Ofac;
+using Screening.Watchlists;
 using Xunit.Abstractions;
 
 namespace Screening.Tests.Watchlists.Ofac;

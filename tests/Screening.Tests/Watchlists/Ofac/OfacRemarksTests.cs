@@ -1,4 +1,4 @@
-using Screening.Watchlists.Formats.Ofac;
+using Screening.Watchlists;
 
 namespace Screening.Tests.Watchlists.Ofac;
 

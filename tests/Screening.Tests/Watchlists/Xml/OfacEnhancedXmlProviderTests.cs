@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using Screening.Watchlists;
-using Screening.Watchlists.Formats.Xml;
 
 namespace Screening.Tests.Watchlists.Xml;
 

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using Screening.Watchlists;
-using Screening.Watchlists.Formats.Xml;
 
 namespace Screening.Tests.Watchlists.Xml;
 

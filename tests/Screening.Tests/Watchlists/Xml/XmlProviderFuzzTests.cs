@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using Xunit.Abstractions;
+using Screening.Watchlists;
 
 namespace Screening.Tests.Watchlists.Xml;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
-using Screening.Watchlists.Formats.Xml;
+using Screening.Watchlists;
 using Xunit.Abstractions;
 
 namespace Screening.Tests.Watchlists.Xml;

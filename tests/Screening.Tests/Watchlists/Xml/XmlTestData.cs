@@ -1,5 +1,5 @@
 using System.Text;
-using Screening.Watchlists.Formats.Xml;
+using Screening.Watchlists;
 
 namespace Screening.Tests.Watchlists.Xml;
 

@@ -1,4 +1,4 @@
-namespace Screening.Watchlists.Formats.Csl;
+namespace Screening.Watchlists;
 
 /// <summary>Parsers for the CSL's packed cells: <c>addresses</c> and <c>ids</c>.</summary>
 internal static class CslFields

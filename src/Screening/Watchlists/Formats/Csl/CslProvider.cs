@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
-using Screening.Watchlists.Formats.Csv;
+using Screening.Watchlists;
 
-namespace Screening.Watchlists.Formats.Csl;
+namespace Screening.Watchlists;
 
 /// <summary>
 /// Loads the US Consolidated Screening List (trade.gov CSL) from its <c>consolidated.csv</c> download: one list

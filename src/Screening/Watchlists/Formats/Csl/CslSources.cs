@@ -1,4 +1,4 @@
-namespace Screening.Watchlists.Formats.Csl;
+namespace Screening.Watchlists;
 
 /// <summary>Short names of the CSL's source lists, as used in the <c>list:</c> tags.</summary>
 internal static class CslSources

@@ -1,14 +1,14 @@
 using System.Buffers;
 using System.Text;
 
-namespace Screening.Watchlists.Formats.Csv;
+namespace Screening.Watchlists;
 
 /// <summary>
 /// A streaming RFC 4180 reader: quoted fields with embedded separators, quotes and newlines; CRLF, LF or CR line ends;
 /// a trailing 0x1A (DOS end-of-file) byte ignored; a leading byte-order mark (U+FEFF) skipped. Malformed quoting is a
 /// <see cref="WatchlistFormatException"/> naming the file, the record's line and the field.
 /// </summary>
-public sealed class CsvReader : IDisposable
+internal sealed class CsvReader : IDisposable
 {
     private readonly TextReader _reader;
     private readonly string _file;

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Screening.Watchlists.Formats.Csv;
+namespace Screening.Watchlists;
 
 /// <summary>Shared plumbing of the CSV-based providers: reading the source, hashing it, finding header columns.</summary>
 internal static class CsvSupport

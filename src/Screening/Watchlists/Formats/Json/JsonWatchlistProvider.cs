@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 
-namespace Screening.Watchlists.Formats.Json;
+namespace Screening.Watchlists;
 
 /// <summary>
 /// Loads a list in the project's JSON watchlist format (<c>screening-watchlist/1</c>, see the README).

@@ -1,7 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
-namespace Screening.Watchlists.Formats.Json;
+namespace Screening.Watchlists;
 
 /// <summary>Writes lists in the project's JSON watchlist format. The output is deterministic: same list, same bytes.</summary>
 public static class JsonWatchlistWriter

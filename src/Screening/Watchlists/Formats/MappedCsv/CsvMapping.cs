@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Screening.Watchlists.Formats.Json;
+using Screening.Watchlists;
 
-namespace Screening.Watchlists.Formats.MappedCsv;
+namespace Screening.Watchlists;
 
 /// <summary>The text encoding of a mapped CSV file. A byte-order mark in the file always wins.</summary>
 public enum CsvTextEncoding

@@ -1,7 +1,7 @@
 using System.Globalization;
-using Screening.Watchlists.Formats.Csv;
+using Screening.Watchlists;
 
-namespace Screening.Watchlists.Formats.MappedCsv;
+namespace Screening.Watchlists;
 
 /// <summary>
 /// Loads any CSV file as a watchlist through a <see cref="CsvMapping"/> that names its columns: an EU or UK export, an
@@ -248,7 +248,7 @@ public sealed class MappedCsvProvider : IWatchlistProvider
                 }
             }
         }
-        return Json.JsonWatchlistProvider.TryParseType(text, out type);
+        return JsonWatchlistProvider.TryParseType(text, out type);
     }
 
     // The mapping's columns as positions; -1 when not mapped.

@@ -1,4 +1,4 @@
-namespace Screening.Watchlists.Formats.Ofac;
+namespace Screening.Watchlists;
 
 /// <summary>
 /// Loads OFAC's Consolidated (non-SDN) Sanctions List (SSI, NS-MBS, CMIC, FSE, PLC, 561 and similar lists) in the legacy

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Screening.Watchlists.Formats.Csv;
+using Screening.Watchlists;
 
-namespace Screening.Watchlists.Formats.Ofac;
+namespace Screening.Watchlists;
 
 /// <summary>
 /// One OFAC file set in the legacy CSV format: a primary file plus optional alias, address and comments files,

@@ -1,4 +1,4 @@
-namespace Screening.Watchlists.Formats.Ofac;
+namespace Screening.Watchlists;
 
 /// <summary>
 /// Reads the structured facts OFAC writes into the free-text Remarks field of its legacy files: identifiers

@@ -1,4 +1,4 @@
-namespace Screening.Watchlists.Formats.Ofac;
+namespace Screening.Watchlists;
 
 /// <summary>
 /// Loads the OFAC Specially Designated Nationals (SDN) list in OFAC's legacy CSV format from a folder holding

@@ -1,6 +1,6 @@
 using System.Xml.Linq;
 
-namespace Screening.Watchlists.Formats.Xml;
+namespace Screening.Watchlists;
 
 /// <summary>
 /// Loads an OFAC list in the Sanctions List Service "enhanced XML" format (<c>SDN_ENHANCED.XML</c>,

@@ -1,6 +1,6 @@
 using System.Xml.Linq;
 
-namespace Screening.Watchlists.Formats.Xml;
+namespace Screening.Watchlists;
 
 /// <summary>
 /// Loads the UN Security Council Consolidated List XML (<c>consolidated.xml</c> from scsanctions.un.org). List SPEC

@@ -4,7 +4,7 @@ using System.Text;
 using System.Xml;
 using System.Xml.Linq;
 
-namespace Screening.Watchlists.Formats.Xml;
+namespace Screening.Watchlists;
 
 /// <summary>What a format's reader produced, before the source hash is known.</summary>
 internal sealed record XmlListResult(string Id, string DisplayName, DateTimeOffset? PublishedAt, List<WatchlistEntry> Entries, long RowsRead, List<LoadIssue> Issues);

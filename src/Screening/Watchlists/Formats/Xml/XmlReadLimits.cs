@@ -1,4 +1,4 @@
-namespace Screening.Watchlists.Formats.Xml;
+namespace Screening.Watchlists;
 
 /// <summary>
 /// Limits that keep a hostile or corrupt XML list from exhausting memory, time or stack. The XML providers read the
