@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Screening.Matching;
+using Screening.Matching.Query;
 using Screening.Normalization;
 using Screening.Watchlists;
 
@@ -40,13 +41,27 @@ public sealed class Screener
     /// <exception cref="ArgumentNullException"><paramref name="name"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="name"/> is empty, whitespace, too long or has no letters or digits.</exception>
     public ScreeningResult Screen(string name, string? country = null, EntityType? entityType = null) =>
-        ScreenCore(name, country, entityType, requestId: null, Volatile.Read(ref _snapshot));
+        ScreenSingle(name, country, entityType, requestId: null);
 
     /// <summary>Screens one request.</summary>
     public ScreeningResult Screen(ScreeningRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return ScreenCore(request.Name, request.Country, request.Type, request.Id, Volatile.Read(ref _snapshot));
+        return ScreenSingle(request.Name, request.Country, request.Type, request.Id);
+    }
+
+    // A single screen borrows this thread's context (no batch memo: latency is measured without it).
+    private ScreeningResult ScreenSingle(string name, string? country, EntityType? entityType, string? requestId)
+    {
+        var context = MatchContext.Rent();
+        try
+        {
+            return ScreenCore(name, country, entityType, requestId, Volatile.Read(ref _snapshot), context);
+        }
+        finally
+        {
+            MatchContext.Return(context);
+        }
     }
 
     /// <summary>
@@ -134,56 +149,40 @@ public sealed class Screener
     private void ScreenChunk(ScreeningRequest[] buffer, ScreeningResult[] results, int n, ParallelOptions po, BatchState batch)
     {
         var snapshot = Volatile.Read(ref _snapshot);
-        // Each worker borrows one set of caches for the chunk: at most one set per degree of parallelism, no locks.
-        Parallel.For(0, n, po, () => batch.Rent(snapshot.Engine), (i, _, caches) =>
+        // Each worker borrows one context for the chunk: at most one per degree of parallelism, no locks.
+        Parallel.For(0, n, po, () => batch.Rent(snapshot.Engine), (i, _, context) =>
         {
             var r = buffer[i];
-            MatchEngine.t_wordCache = caches.Words;
-            Normalization.PhraseTable.t_batchFirstWords = caches.FirstWords;
             try
             {
-                results[i] = ScreenCore(r.Name, r.Country, r.Type, r.Id, snapshot);
+                results[i] = ScreenCore(r.Name, r.Country, r.Type, r.Id, snapshot, context);
             }
             catch (ArgumentException ex)
             {
                 results[i] = ErrorResult(r, ex.Message, snapshot);
             }
-            finally
-            {
-                MatchEngine.t_wordCache = null;
-                Normalization.PhraseTable.t_batchFirstWords = null;
-            }
-            return caches;
+            return context;
         }, batch.Return);
     }
 
-    // What one batch keeps across its chunks: the memo of per-word work, one set per worker. Dropped with the batch.
+    // What one batch keeps across its chunks: one context per worker, with the memo of per-word work. Dropped with the batch.
     private sealed class BatchState(int threads)
     {
         // Entries per cache and batch, split among the workers: a few hundred thousand words cover a book's vocabulary.
         private const int Capacity = 400_000;
 
         private readonly int _perWorker = Math.Max(10_000, Capacity / Math.Max(1, threads));
-        private readonly System.Collections.Concurrent.ConcurrentBag<WorkerCaches> _idle = [];
+        private readonly System.Collections.Concurrent.ConcurrentBag<MatchContext> _idle = [];
 
-        public WorkerCaches Rent(MatchEngine engine)
+        public MatchContext Rent(MatchEngine engine)
         {
-            if (!_idle.TryTake(out var caches)) caches = new WorkerCaches(_perWorker);
-            // A reload mid-batch makes a new engine: its word cache starts afresh.
-            if (caches.Words is null || !ReferenceEquals(caches.Words.Engine, engine)) caches.Words = new MatchEngine.WordCache(engine, _perWorker);
-            return caches;
+            // Phrase-table lookups per word outlive a reload (the table is fixed); the word cache belongs to one index.
+            if (!_idle.TryTake(out var context)) context = new MatchContext(new NormalizerContext(_perWorker));
+            if (context.Words is null || !ReferenceEquals(context.Words.Index, engine.Index)) context.Words = new WordCache(engine.Index, _perWorker);
+            return context;
         }
 
-        public void Return(WorkerCaches caches) => _idle.Add(caches);
-    }
-
-    private sealed class WorkerCaches(int capacity)
-    {
-        // Neighbours and split points of words no list spells: they depend on the engine.
-        public MatchEngine.WordCache? Words { get; set; }
-
-        // Phrase-table lookups per word: the table is fixed, so these outlive a reload.
-        public BoundedCache<(string, Normalization.KeyOrigin), List<Normalization.PhraseTable.Phrase>> FirstWords { get; } = new(capacity);
+        public void Return(MatchContext context) => _idle.Add(context);
     }
 
     private ScreeningResult ErrorResult(ScreeningRequest r, string error, Snapshot snapshot) => new()
@@ -200,19 +199,19 @@ public sealed class Screener
         Error = error,
     };
 
-    private ScreeningResult ScreenCore(string name, string? country, EntityType? entityType, string? requestId, Snapshot snapshot)
+    private ScreeningResult ScreenCore(string name, string? country, EntityType? entityType, string? requestId, Snapshot snapshot, MatchContext context)
     {
         ArgumentNullException.ThrowIfNull(name);
         if (string.IsNullOrWhiteSpace(name)) ThrowHelper.ThrowEmptyName(nameof(name));
         if (name.Length > _options.MaxNameLength) ThrowHelper.ThrowNameTooLong(nameof(name), name.Length, _options.MaxNameLength);
-        var query = NameNormalizer.Normalize(name);
+        var query = NameNormalizer.Normalize(name, context.Normalizer);
         if (query.Tokens.Length == 0) ThrowHelper.ThrowNoLetters(nameof(name));
 
         string? countryCode = null;
         if (!string.IsNullOrWhiteSpace(country))
             countryCode = Screening.Watchlists.CountryCodes.TryGetCode(country, out var cc) ? cc : country.Trim().ToUpperInvariant();
 
-        var matches = snapshot.Engine.Match(query, new MatchRequest(_options.Threshold, _options.MaxMatches, countryCode, entityType));
+        var matches = snapshot.Engine.Match(query, new MatchRequest(_options.Threshold, _options.MaxMatches, countryCode, entityType), context);
         return new ScreeningResult
         {
             Query = name,

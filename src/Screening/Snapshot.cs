@@ -20,7 +20,7 @@ internal sealed class Snapshot
     public IReadOnlyList<WatchlistInfo> Infos { get; }
     public MatchEngine Engine { get; }
 
-    public static Snapshot Create(IReadOnlyList<Watchlist> lists) => new(lists, MatchEngine.Build(lists));
+    public static Snapshot Create(IReadOnlyList<Watchlist> lists, CancellationToken ct = default) => new(lists, MatchEngine.Build(lists, ct));
 
     public static async Task<Snapshot> LoadAsync(IReadOnlyList<IWatchlistProvider> providers, Snapshot? previous, ScreeningOptions options, CancellationToken ct)
     {
@@ -48,7 +48,7 @@ internal sealed class Snapshot
                 }
             }
         }
-        return await Task.Run(() => Create(lists), ct).ConfigureAwait(false);
+        return await Task.Run(() => Create(lists, ct), ct).ConfigureAwait(false);
     }
 
     private static async Task<Watchlist> LoadOne(IWatchlistProvider provider, CancellationToken ct)

@@ -1,290 +1,173 @@
-using System.Runtime.InteropServices;
+using Screening.Matching.Candidates;
+using Screening.Matching.Explain;
+using Screening.Matching.Index;
+using Screening.Matching.Query;
+using Screening.Matching.Scoring;
 using Screening.Normalization;
 using Screening.Watchlists;
 
 namespace Screening.Matching;
 
-internal readonly record struct MatchRequest(double Threshold, int Limit, string? Country, EntityType? Type);
-
-internal static class QueryFacts
+/// <summary>
+/// Screens prepared queries against one immutable <see cref="MatchIndex"/>: prepare the query once, take candidates from
+/// a source, score each with the cutoff passed down, keep the best name per entry, explain only what is returned.
+/// </summary>
+/// <remarks>
+/// Rooms: <c>Index/</c> (the immutable index and its builder), <c>Query/</c> (preparation, fuzzy neighbours, split
+/// readings), <c>Candidates/</c> (the indexed MaxScore source and the exhaustive reference behind one interface),
+/// <c>Scoring/</c> (the scoring model, the name scorer, the bounds, the hint rules), <c>Explain/</c> (rendering).
+/// Thread-safe: all per-screen state is in the <see cref="MatchContext"/> passed in.
+/// </remarks>
+internal sealed class MatchEngine
 {
-    // A legal form in the query (LLC, OOO, Co. Ltd) says it names an organization: with no type hint given,
-    // persons, vessels and aircraft then score a little lower, as with a hint. Never excludes.
-    public static bool NamesOrganization(Screening.Normalization.NormalizedName name)
+    private readonly QueryPreparer _preparer;
+    private readonly SplitReadings _splits;
+    private readonly NameScorer _scorer;
+    private readonly Explainer _explainer;
+    private readonly IndexedCandidateSource _indexed;
+    private readonly ExhaustiveCandidateSource _exhaustive;
+
+    private MatchEngine(MatchIndex index)
     {
-        foreach (var t in name.Tokens)
-            if (t.Class == Screening.Normalization.TokenClass.LegalForm) return true;
-        return false;
-    }
-}
-
-// The prepared lists: every name normalized once at build time, the vocabulary with rarity weights,
-// postings (vocabulary id -> names) and the deletion index for fuzzy neighbours.
-internal sealed partial class MatchEngine
-{
-    internal readonly record struct PreparedName(int Entry, int NameIndex, int[] Tokens, int Normalized);
-    internal readonly record struct EntryRef(Watchlist List, WatchlistEntry Entry);
-
-    private readonly Vocabulary _vocab;
-    private readonly DeletionIndex _deletions;
-    private readonly int[] _postStart;
-    private readonly int[] _postNames;
-    private readonly PreparedName[] _names;
-    private readonly float[] _nameWeight; // sum of non-legal token weights per name, for the score bound
-    // Every name's tokens again, end to end (name n at [_tokenStart[n], _tokenStart[n + 1])): the bound reads the
-    // tokens of every candidate, and one compact array keeps those reads in cache where per-name arrays are not.
-    private readonly int[] _tokenStart;
-    private readonly int[] _tokenPool;
-    private readonly EntryRef[] _entries;
-    private readonly int _commonCutoff;
-    private readonly float _unknownWeight;
-    private readonly float _genericCap;
-    private readonly Dictionary<string, float> _componentWeights;
-    private readonly Dictionary<string, float>.AlternateLookup<ReadOnlySpan<char>> _componentLookup;
-    private NormalizedName[] _normalized = [];
-    private bool[] _generic = [];
-    private DeletionIndex? _formDeletions; // the same over typed spellings
-    // Part key (RESEARCH) -> vocabulary ids of listed phrases made with it (CENTRAL RESEARCH INSTITUTE), for partial credit.
-    private Dictionary<string, int[]> _phrasesByPart = new(StringComparer.Ordinal);
-    // Part key -> the heaviest listed phrase made with it: what meeting that phrase in part can weigh (candidate bound).
-    private Dictionary<string, float> _phraseWeightByPart = new(StringComparer.Ordinal);
-
-    private MatchEngine(Vocabulary vocab, DeletionIndex deletions, int[] postStart, int[] postNames, PreparedName[] names, EntryRef[] entries, Dictionary<string, float> componentWeights)
-    {
-        _componentWeights = componentWeights;
-        _componentLookup = componentWeights.GetAlternateLookup<ReadOnlySpan<char>>();
-        _vocab = vocab;
-        _deletions = deletions;
-        _postStart = postStart;
-        _postNames = postNames;
-        _names = names;
-        _entries = entries;
-        _nameWeight = new float[names.Length];
-        _tokenStart = new int[names.Length + 1];
-        for (var n = 0; n < names.Length; n++) _tokenStart[n + 1] = _tokenStart[n] + names[n].Tokens.Length;
-        _tokenPool = new int[_tokenStart[^1]];
-        for (var n = 0; n < names.Length; n++)
-        {
-            names[n].Tokens.CopyTo(_tokenPool, _tokenStart[n]);
-            float w = 0;
-            foreach (var v in names[n].Tokens)
-                if (vocab.Classes[v] != TokenClass.LegalForm) w += vocab.Weights[v];
-            _nameWeight[n] = w;
-        }
-        // A key on more than this many names is "common": its postings are read only when the score bound requires it.
-        _commonCutoff = Math.Max(64, names.Length / 200);
-        _unknownWeight = Weights.IdfWeight(1, entries.Length);
-        _genericCap = Weights.GenericCap(entries.Length);
+        Index = index;
+        var similarity = new TokenSimilarity(index.Vocab);
+        _splits = new SplitReadings(index);
+        _preparer = new QueryPreparer(index, _splits);
+        _scorer = new NameScorer(index);
+        _explainer = new Explainer(index, _scorer);
+        _indexed = new IndexedCandidateSource(index, similarity, new NeighbourFinder(index, similarity));
+        _exhaustive = new ExhaustiveCandidateSource(index, similarity);
     }
 
-    public int NameCount => _names.Length;
-    public int EntryCount => _entries.Length;
-    public int VocabularySize => _vocab.Count;
-    public int DeletionIndexSize => _deletions.Size;
+    /// <summary>Builds the index of these lists and an engine over it; honours cancellation.</summary>
+    public static MatchEngine Build(IReadOnlyList<Watchlist> lists, CancellationToken cancellationToken = default) =>
+        new(MatchIndexBuilder.Build(lists, cancellationToken));
 
-    public static MatchEngine Build(IReadOnlyList<Watchlist> lists)
+    public MatchIndex Index { get; }
+
+    public int NameCount => Index.NameCount;
+    public int EntryCount => Index.Entries.Length;
+    public int VocabularySize => Index.Vocab.Count;
+    public int DeletionIndexSize => Index.Deletions.Size;
+
+    /// <summary>Fast path: candidates from the index, each scored with the prepared query.</summary>
+    public IReadOnlyList<ScreeningMatch> Match(NormalizedName name, MatchRequest request, MatchContext? context = null) =>
+        Run(name, request, _indexed, context);
+
+    /// <summary>Reference path: every name scored, every key compared. Slow; for tests and evaluation.</summary>
+    public IReadOnlyList<ScreeningMatch> MatchExhaustive(NormalizedName name, MatchRequest request, MatchContext? context = null) =>
+        Run(name, request, _exhaustive, context);
+
+    /// <summary>How many names the fast path collects for this query before the name bound (for benchmarks and tests).</summary>
+    public int CandidateCount(NormalizedName name, double threshold)
     {
-        var entries = new List<EntryRef>();
-        var names = new List<PreparedName>();
-        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-        var keys = new List<string>();
-        var classes = new List<TokenClass>();
-        var df = new List<int>();
-        var textLengths = new List<int>();
-        var formIds = new Dictionary<string, int>(StringComparer.Ordinal);
-        var formVocab = new List<int>();
-        var lastEntrySeen = new List<int>();
-        var tokenBuffer = new List<int>();
-        var componentDf = new Dictionary<string, (int Count, int Last)>(StringComparer.Ordinal);
-        var phrasesByPart = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        // Names repeat across lists and aliases; normalize each distinct string once, on all cores.
-        var distinct = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var list in lists)
-            foreach (var entry in list.Entries)
-                foreach (var n in entry.Names)
-                    if (!string.IsNullOrWhiteSpace(n.Value)) distinct.TryAdd(n.Value, distinct.Count);
-        var distinctNames = new string[distinct.Count];
-        foreach (var (k, i) in distinct) distinctNames[i] = k;
-        var normalizedNames = new NormalizedName[distinctNames.Length];
-        Parallel.For(0, distinctNames.Length, i => normalizedNames[i] = NameNormalizer.Normalize(distinctNames[i]));
-
-        foreach (var list in lists)
+        var ctx = MatchContext.Rent();
+        try
         {
-            foreach (var entry in list.Entries)
-            {
-                var entryIndex = entries.Count;
-                entries.Add(new EntryRef(list, entry));
-                for (var n = 0; n < entry.Names.Count; n++)
-                {
-                    var value = entry.Names[n].Value;
-                    if (string.IsNullOrWhiteSpace(value)) continue;
-                    var normalized = normalizedNames[distinct[value]];
-                    if (normalized.Tokens.Length == 0) continue;
-                    tokenBuffer.Clear();
-                    foreach (var t in normalized.Tokens)
-                    {
-                        // Words inside phrases count towards their rarity too: BYURO is common even though it
-                        // mostly hides inside KONSTRUKTORSKOE BYURO, so a broken-up phrase leaves light words.
-                        if (t.Parts is { } parts)
-                        {
-                            foreach (var part in parts)
-                            {
-                                if (part == t.Key) continue;
-                                if (!componentDf.TryGetValue(part, out var c) || c.Last != entryIndex) componentDf[part] = (c.Count + 1, entryIndex);
-                            }
-                        }
-                        if (tokenBuffer.Count == MaxTokens) break;
-                        if (!ids.TryGetValue(t.Key, out var id))
-                        {
-                            id = keys.Count;
-                            ids[t.Key] = id;
-                            keys.Add(t.Key);
-                            classes.Add(t.Class);
-                            df.Add(0);
-                            textLengths.Add(0);
-                            lastEntrySeen.Add(-1);
-                        }
-                        else if (classes[id] != t.Class && t.Class == TokenClass.Word)
-                        {
-                            classes[id] = TokenClass.Word; // a key that is sometimes a plain word counts as one
-                        }
-                        if (t.Text.Length > textLengths[id]) textLengths[id] = t.Text.Length;
-                        if (t.Class == TokenClass.Word && !t.Text.Contains(' ', StringComparison.Ordinal) && !formIds.ContainsKey(t.Text))
-                        {
-                            formIds[t.Text] = formVocab.Count;
-                            formVocab.Add(id);
-                        }
-                        if (lastEntrySeen[id] != entryIndex)
-                        {
-                            lastEntrySeen[id] = entryIndex;
-                            df[id]++;
-                        }
-                        if (t.Parts is { } phraseParts && t.Class != TokenClass.LegalForm)
-                        {
-                            foreach (var part in phraseParts)
-                            {
-                                if (!phrasesByPart.TryGetValue(part, out var ofPart)) phrasesByPart[part] = ofPart = [];
-                                if (!ofPart.Contains(id)) ofPart.Add(id);
-                            }
-                        }
-                        tokenBuffer.Add(id);
-                    }
-                    names.Add(new PreparedName(entryIndex, n, tokenBuffer.ToArray(), distinct[value]));
-                }
-            }
+            var q = _preparer.Prepare(name, _indexed, ctx);
+            ctx.MarkHits(Index, q.Hits);
+            _indexed.Collect(q, threshold, ctx);
+            return ctx.Candidates.Count;
         }
-
-        var weights = new float[keys.Count];
-        var genericCap = Weights.GenericCap(entries.Count);
-        var generic = PhraseTable.Default.GenericKeys;
-        for (var i = 0; i < weights.Length; i++)
+        finally
         {
-            weights[i] = classes[i] switch
-            {
-                TokenClass.LegalForm => Weights.LegalForm,
-                TokenClass.Stop => Weights.Stop,
-                _ when generic.Contains(keys[i]) => Math.Min(genericCap, Weights.IdfWeight(Df(i), entries.Count)),
-                _ => Weights.IdfWeight(Df(i), entries.Count) * Weights.ShortWordFactor(textLengths[i]),
-            };
+            MatchContext.Return(ctx);
         }
-        var genericFlags = new bool[keys.Count];
-        for (var i = 0; i < genericFlags.Length; i++) genericFlags[i] = generic.Contains(keys[i]);
-        int Df(int i) => componentDf.TryGetValue(keys[i], out var c) ? df[i] + c.Count : df[i];
-
-        // Words seen only inside phrases still get a weight, for queries that break the phrase up.
-        var componentWeights = new Dictionary<string, float>(StringComparer.Ordinal);
-        foreach (var (key, c) in componentDf)
-        {
-            if (ids.ContainsKey(key)) continue;
-            var w = Weights.IdfWeight(c.Count, entries.Count);
-            componentWeights[key] = generic.Contains(key) ? Math.Min(genericCap, w) : w;
-        }
-        var classArray = classes.ToArray();
-        var vocab = new Vocabulary(ids, keys.ToArray(), classArray, weights, df.ToArray(), textLengths.ToArray());
-        // A key too short for a typo of its own is indexed as itself only where a longer key may still reach it with one
-        // (UnitSimilarity compares keys from KeyFuzzyMinLength typed letters: KB for KONSTRUKTORSKOE BYURO, one
-        // deletion from OKB); the other short keys would only bring lookups that score nothing.
-        var deletions = new DeletionIndex(vocab.Keys, id => classArray[id] != TokenClass.Word ? -1
-            : Weights.AllowedEdits(vocab.TextLengths[id], vocab.Keys[id].Length) is var depth && (depth > 0 || vocab.TextLengths[id] >= KeyFuzzyMinLength) ? depth : -1);
-        var formTexts = new string[formVocab.Count];
-        foreach (var (text, f) in formIds) formTexts[f] = text;
-        var formVocabArray = formVocab.ToArray();
-        vocab.SetForms(formTexts, formVocabArray);
-        // Spellings under four letters take no typo (TypedSimilarity): left out.
-        var formDeletions = new DeletionIndex(formTexts, f => classArray[formVocabArray[f]] == TokenClass.Word && Weights.MaxDistance(formTexts[f].Length) is var d && d > 0 ? d : -1);
-
-        // Postings: each name once per key.
-        var counts = new int[keys.Count + 1];
-        var nameArray = names.ToArray();
-        for (var n = 0; n < nameArray.Length; n++)
-        {
-            var tokens = nameArray[n].Tokens;
-            for (var k = 0; k < tokens.Length; k++)
-                if (IndexOf(tokens, tokens[k], k) == k) counts[tokens[k] + 1]++;
-        }
-        for (var i = 1; i < counts.Length; i++) counts[i] += counts[i - 1];
-        var postNames = new int[counts[^1]];
-        var fill = (int[])counts.Clone();
-        for (var n = 0; n < nameArray.Length; n++)
-        {
-            var tokens = nameArray[n].Tokens;
-            for (var k = 0; k < tokens.Length; k++)
-                if (IndexOf(tokens, tokens[k], k) == k) postNames[fill[tokens[k]]++] = n;
-        }
-        var byPart = new Dictionary<string, int[]>(phrasesByPart.Count, StringComparer.Ordinal);
-        var phraseWeightByPart = new Dictionary<string, float>(phrasesByPart.Count, StringComparer.Ordinal);
-        foreach (var (part, ofPart) in phrasesByPart)
-        {
-            byPart[part] = ofPart.ToArray();
-            var heaviest = 0f;
-            foreach (var v in ofPart) heaviest = Math.Max(heaviest, vocab.Weights[v]);
-            phraseWeightByPart[part] = heaviest;
-        }
-        var engine = new MatchEngine(vocab, deletions, counts, postNames, nameArray, entries.ToArray(), componentWeights)
-        {
-            _normalized = normalizedNames, _generic = genericFlags, _formDeletions = formDeletions, _phrasesByPart = byPart,
-            _phraseWeightByPart = phraseWeightByPart,
-            _formNeighbours = new Neighbour[]?[formTexts.Length], _formSplits = new (int, int)[]?[formTexts.Length],
-        };
-        engine.BuildGenericPostings();
-        foreach (var k in vocab.Keys) engine._longestKey = Math.Max(engine._longestKey, k.Length);
-        foreach (var f in formTexts) engine._longestForm = Math.Max(engine._longestForm, f.Length);
-        return engine;
     }
 
-    // Names longer than this are cut: alignment uses 64-bit masks.
-    internal const int MaxTokens = 64;
-
-    private static int IndexOf(int[] a, int value, int before)
+    private IReadOnlyList<ScreeningMatch> Run(NormalizedName name, MatchRequest request, ICandidateSource source, MatchContext? context)
     {
-        for (var i = 0; i < before; i++) if (a[i] == value) return i;
-        return before;
+        if (context is not null) return MatchReadings(name, request, source, context);
+        var ctx = MatchContext.Rent();
+        try
+        {
+            return MatchReadings(name, request, source, ctx);
+        }
+        finally
+        {
+            MatchContext.Return(ctx);
+        }
     }
 
-    private ReadOnlySpan<int> Postings(int vocabId) => _postNames.AsSpan(_postStart[vocabId], _postStart[vocabId + 1] - _postStart[vocabId]);
-
-    // A generic word (LOGISTICS, TRADING) never makes a match on its own, except on a name made only of generic words:
-    // through a generic word, only those names are candidates (the others are reached through their other words).
-    private int[] _genericPostStart = [];
-    private int[] _genericPostNames = [];
-
-    private ReadOnlySpan<int> CandidatePostings(int vocabId) => _generic[vocabId]
-        ? _genericPostNames.AsSpan(_genericPostStart[vocabId], _genericPostStart[vocabId + 1] - _genericPostStart[vocabId])
-        : Postings(vocabId);
-
-    private void BuildGenericPostings()
+    // The query as typed, and where an unknown word is two listed words run together (BUREAUFAKEL, PREDPRIYATIEISTOCHNIK),
+    // the query with it split, normalized again so that phrases re-form; the better score per entry wins.
+    private IReadOnlyList<ScreeningMatch> MatchReadings(NormalizedName name, MatchRequest request, ICandidateSource source, MatchContext ctx)
     {
-        var start = new int[_vocab.Count + 1];
-        var names = new List<int>();
-        for (var v = 0; v < _vocab.Count; v++)
+        var q = _preparer.Prepare(name, source, ctx);
+        var split = _splits.Reading(q, ctx);
+        var result = MatchPrepared(q, request, source, ctx);
+        if (split is not { } s) return result;
+        // Prepared only now: the first reading's hits live in the context, which this reading reuses.
+        var r = _preparer.Prepare(s.Name, source, ctx, ScoringModel.SplitJoinSimilarity, s.Note, s.Halves);
+        return Merge(result, MatchPrepared(r, request, source, ctx), request.Limit);
+    }
+
+    private IReadOnlyList<ScreeningMatch> MatchPrepared(PreparedQuery q, in MatchRequest request, ICandidateSource source, MatchContext ctx)
+    {
+        ctx.MarkHits(Index, q.Hits);
+        source.Collect(q, request.Threshold, ctx);
+        return Rank(q, request, source, ctx);
+    }
+
+    // Best name per entry, then the best entries; explanations for those returned only.
+    private IReadOnlyList<ScreeningMatch> Rank(PreparedQuery q, in MatchRequest request, ICandidateSource source, MatchContext ctx)
+    {
+        var best = ctx.Best;
+        best.Clear();
+        var floor = request.Threshold - ScoringModel.MaxBonus;
+        var organization = HintRules.QueryNamesOrganization(q.Name);
+        float legal = 0;
+        for (var i = 0; i < q.TokenCount; i++)
+            if (q.Classes[i] == TokenClass.LegalForm) legal += ScoringModel.LegalFormWeight;
+        foreach (var n in ctx.Candidates)
         {
-            start[v] = names.Count;
-            if (!_generic[v]) continue;
-            foreach (var n in Postings(v))
-                if (AllGeneric(_names[n].Tokens)) names.Add(n);
+            if (!source.Admits(n, legal, floor, ctx)) continue;
+            var prepared = Index.Names[n];
+            var raw = _scorer.Score(q, prepared.Tokens, Index.Normalized[prepared.Normalized].Tokens, ctx, aligned: null);
+            if (raw < floor) continue;
+            var entry = Index.Entries[prepared.Entry].Entry;
+            var score = HintRules.Apply(raw, entry, entry.Names[prepared.NameIndex].Strength, request, organization, applied: null);
+            if (score < request.Threshold) continue;
+            if (!best.TryGetValue(prepared.Entry, out var current) || score > current.Score || (score == current.Score && n < current.Name))
+                best[prepared.Entry] = (score, n);
         }
-        start[_vocab.Count] = names.Count;
-        _genericPostStart = start;
-        _genericPostNames = names.ToArray();
+        if (best.Count == 0) return [];
+        var ordered = new List<(int Entry, double Score, int Name)>(best.Count);
+        foreach (var (e, (s, n)) in best) ordered.Add((e, s, n));
+        ordered.Sort((a, b) =>
+        {
+            var c = b.Score.CompareTo(a.Score);
+            return c != 0 ? c : a.Entry.CompareTo(b.Entry);
+        });
+        var count = Math.Min(request.Limit, ordered.Count);
+        var result = new ScreeningMatch[count];
+        for (var i = 0; i < count; i++) result[i] = _explainer.Explain(q, ordered[i].Name, ordered[i].Score, request, ctx);
+        return result;
+    }
+
+    // Best score per entry over two readings; ties keep the first reading's match.
+    private static IReadOnlyList<ScreeningMatch> Merge(IReadOnlyList<ScreeningMatch> first, IReadOnlyList<ScreeningMatch> second, int limit)
+    {
+        if (second.Count == 0) return first;
+        var merged = new List<(ScreeningMatch Match, int Order)>(first.Count + second.Count);
+        for (var i = 0; i < first.Count; i++) merged.Add((first[i], i));
+        for (var j = 0; j < second.Count; j++)
+        {
+            var m = second[j];
+            var at = -1;
+            for (var i = 0; i < merged.Count && at < 0; i++)
+                if (merged[i].Match.EntryId == m.EntryId && merged[i].Match.ListId == m.ListId) at = i;
+            if (at < 0) merged.Add((m, first.Count + j));
+            else if (m.Score > merged[at].Match.Score) merged[at] = (m, merged[at].Order);
+        }
+        merged.Sort((a, b) =>
+        {
+            var c = b.Match.Score.CompareTo(a.Match.Score);
+            return c != 0 ? c : a.Order.CompareTo(b.Order);
+        });
+        var count = Math.Min(limit, merged.Count);
+        var result = new ScreeningMatch[count];
+        for (var i = 0; i < count; i++) result[i] = merged[i].Match;
+        return result;
     }
 }

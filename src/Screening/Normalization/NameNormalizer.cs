@@ -10,16 +10,26 @@ namespace Screening.Normalization;
 /// </summary>
 internal static class NameNormalizer
 {
+    // Callers that pass no context (tests, tools, single screens outside the screener) share one per thread.
+    [ThreadStatic] private static NormalizerContext? t_default;
+
     /// <summary>Normalizes a name into tokens, with legal forms, abbreviations and stop words classified.</summary>
-    public static NormalizedName Normalize(string name)
+    /// <param name="name">The name.</param>
+    /// <param name="context">This thread's working memory; null uses a per-thread default.</param>
+    public static NormalizedName Normalize(string name, NormalizerContext? context = null)
     {
-        var tokens = Tokenize(name);
-        return new NormalizedName(ApplyPhrases(tokens).ToArray());
+        context ??= t_default ??= new NormalizerContext();
+        var tokens = Tokenize(name, context, out var truncated);
+        return new NormalizedName(ApplyPhrases(tokens, context).ToArray(), truncated);
     }
 
     /// <summary>Splits and folds without the phrase table (also used to read the table itself).</summary>
-    public static List<NameToken> Tokenize(string name)
+    public static List<NameToken> Tokenize(string name) => Tokenize(name, t_default ??= new NormalizerContext(), out _);
+
+    // At most NormalizationRules.MaxTokens tokens; the rest of the name is not read.
+    private static List<NameToken> Tokenize(string name, NormalizerContext context, out bool truncated)
     {
+        truncated = false;
         var result = new List<NameToken>();
         if (string.IsNullOrEmpty(name)) return result;
         string text;
@@ -48,13 +58,27 @@ internal static class NameNormalizer
             }
             if (chunkStart >= 0)
             {
-                AddChunk(text.AsSpan(chunkStart, i - chunkStart), result);
+                AddChunk(text.AsSpan(chunkStart, i - chunkStart), result, context);
                 chunkStart = -1;
             }
             if (i < text.Length && text[i] is '&' or '+')
                 result.Add(MakeToken("&", "AND", KeyOrigin.Plain));
+            if (result.Count >= NormalizationRules.MaxTokens)
+            {
+                truncated = result.Count > NormalizationRules.MaxTokens || HasMoreText(text, i + 1);
+                if (result.Count > NormalizationRules.MaxTokens) result.RemoveRange(NormalizationRules.MaxTokens, result.Count - NormalizationRules.MaxTokens);
+                break;
+            }
         }
         return result;
+    }
+
+    // Whether anything that could make a token follows (a letter, a digit, an ampersand).
+    private static bool HasMoreText(string text, int from)
+    {
+        for (var i = from; i < text.Length; i++)
+            if (char.IsLetterOrDigit(text[i]) || text[i] is '&' or '+') return true;
+        return false;
     }
 
     private static string RepairSurrogates(string s)
@@ -81,7 +105,7 @@ internal static class NameNormalizer
     }
 
     // A chunk such as "L.L.C.", "S.A." or "CO.,LTD" or "WWW.KUPOL.RU".
-    private static void AddChunk(ReadOnlySpan<char> chunk, List<NameToken> result)
+    private static void AddChunk(ReadOnlySpan<char> chunk, List<NameToken> result, NormalizerContext context)
     {
         // Dotted initials (each part at most two letters): join. Otherwise, dots split.
         var parts = 0;
@@ -91,33 +115,29 @@ internal static class NameNormalizer
         {
             if (c == '.')
             {
-                if (segLen > 0) { parts++; allShort &= segLen <= 2; }
+                if (segLen > 0) { parts++; allShort &= segLen <= NormalizationRules.DottedInitialLength; }
                 segLen = 0;
             }
             else segLen++;
         }
-        if (segLen > 0) { parts++; allShort &= segLen <= 2; }
+        if (segLen > 0) { parts++; allShort &= segLen <= NormalizationRules.DottedInitialLength; }
         var joinDots = parts >= 2 && allShort;
 
         var start = 0;
         for (var i = 0; i <= chunk.Length; i++)
         {
             if (i < chunk.Length && (chunk[i] != '.' || joinDots)) continue;
-            if (i > start) AddWord(chunk[start..i], result);
+            if (i > start) AddWord(chunk[start..i], result, context);
             start = i + 1;
         }
     }
 
     // Folds one word; Han characters become one token each (their pinyin syllable), digits split from letters
-    // only where a script boundary forces it.
-    // Per-thread builders: a name has a handful of words, a batch millions.
-    [ThreadStatic] private static StringBuilder? t_text;
-    [ThreadStatic] private static StringBuilder? t_original;
-
-    private static void AddWord(ReadOnlySpan<char> word, List<NameToken> result)
+    // only where a script boundary forces it. The builders are the context's: a name has a handful of words, a batch millions.
+    private static void AddWord(ReadOnlySpan<char> word, List<NameToken> result, NormalizerContext context)
     {
-        var sb = t_text ??= new StringBuilder(64);
-        var original = t_original ??= new StringBuilder(64);
+        var sb = context.Text;
+        var original = context.Original;
         sb.Clear();
         original.Clear();
         var transliterated = false;
@@ -208,14 +228,14 @@ internal static class NameNormalizer
         return new NameToken(original, text, key, isNumber ? TokenClass.Number : TokenClass.Word, origin);
     }
 
-    private static List<NameToken> ApplyPhrases(List<NameToken> tokens)
+    private static List<NameToken> ApplyPhrases(List<NameToken> tokens, NormalizerContext context)
     {
         var table = PhraseTable.Default;
         var result = new List<NameToken>(tokens.Count);
         var i = 0;
         while (i < tokens.Count)
         {
-            var len = table.Match(tokens, i, out var phrase);
+            var len = table.Match(tokens, i, out var phrase, context.FirstWords);
             if (len == 0 || phrase is null)
             {
                 result.Add(tokens[i]);
@@ -245,8 +265,8 @@ internal static class NameNormalizer
         // Then phrases broken up by reordering or an inserted word: collapse them where their first word stood.
         if (result.Count > 2)
         {
-            var positions = new List<int>(8);
-            while (table.MatchScattered(result, positions) is { } scattered)
+            var positions = context.Positions;
+            while (table.MatchScattered(result, positions, context.Scattered) is { } scattered)
             {
                 positions.Sort();
                 var o = new string[positions.Count];

@@ -36,9 +36,12 @@ internal enum KeyOrigin : byte
 }
 
 /// <summary>A normalized name: its tokens in order.</summary>
-internal sealed class NormalizedName(NameToken[] tokens)
+internal sealed class NormalizedName(NameToken[] tokens, bool truncated = false)
 {
     public NameToken[] Tokens { get; } = tokens;
+
+    /// <summary>Whether the name had more than <see cref="NormalizationRules.MaxTokens"/> tokens and the rest was not read.</summary>
+    public bool Truncated { get; } = truncated;
 
     public override string ToString()
     {

@@ -106,18 +106,23 @@ internal sealed class PhraseTable
         MaxLength = Math.Max(MaxLength, p.Keys.Length);
     }
 
-    // Words in legal forms (OBSHCHESTVO, OTVETSTVENNOSTYU, STOCK) are often misspelled: allow one edit from five letters on.
-    private const int FuzzyMinLength = 5;
-    private const int OneWordFuzzyMinLength = 8;
+    private const int FuzzyMinLength = NormalizationRules.PhraseFuzzyMinLength;
+    private const int OneWordFuzzyMinLength = NormalizationRules.OneWordTermFuzzyMinLength;
 
     // One edit on the plain texts (the list word has five letters or more, the token four), or on the keys when both have five.
     private static bool FuzzyEquals(string phraseKey, string phraseText, NameToken token) =>
         phraseText.Length >= FuzzyMinLength && token.Text.Length >= FuzzyMinLength - 1 &&
-        (Matching.EditDistance.Osa(phraseText, token.Text, 1) <= 1 ||
-         (token.Text.Length >= FuzzyMinLength && Matching.EditDistance.Osa(phraseKey, token.Key, 1) <= 1));
+        (Text.EditDistance.Osa(phraseText, token.Text, 1) <= 1 ||
+         (token.Text.Length >= FuzzyMinLength && Text.EditDistance.Osa(phraseKey, token.Key, 1) <= 1));
 
     /// <summary>Finds the longest phrase starting at <paramref name="start"/>; returns its length or 0.</summary>
-    public int Match(List<NameToken> tokens, int start, out Phrase? phrase)
+    /// <param name="tokens">The tokens.</param>
+    /// <param name="start">Where the phrase starts.</param>
+    /// <param name="phrase">The phrase found.</param>
+    /// <param name="batch">Within one batch: per word, the phrases of the fuzzy buckets whose first word it meets, in
+    /// bucket-scan order. Words repeat across a customer book, and the check depends on the word alone (before phrases,
+    /// a token's key and class follow from its text). Null outside batches.</param>
+    public int Match(List<NameToken> tokens, int start, out Phrase? phrase, BoundedCache<(string Text, KeyOrigin Origin), List<Phrase>>? batch)
     {
         phrase = null;
         var best = 0;
@@ -126,7 +131,6 @@ internal sealed class PhraseTable
         if (tokens[start].Text.Length >= FuzzyMinLength - 1)
         {
             var t = tokens[start];
-            var batch = t_batchFirstWords;
             if (batch is null)
             {
                 // A misspelling keeps the first letter and changes the key's length by at most two.
@@ -150,35 +154,53 @@ internal sealed class PhraseTable
         return best;
     }
 
-    // Within one batch (Screener.ScreenMany, set around each name on this thread): per word, the phrases of the fuzzy
-    // buckets whose first word it meets, in bucket-scan order. Words repeat across a customer book, and the check
-    // depends on the word alone (before phrases, a token's key and class follow from its text).
-    [ThreadStatic] internal static BoundedCache<(string Text, KeyOrigin Origin), List<Phrase>>? t_batchFirstWords;
-
     /// <summary>
     /// Order-free pass: the longest multi-word phrase whose every word occurs among the unconsumed word tokens,
     /// in any order and with other words between (JOINT BANK ... STOCK COMPANY). Fills <paramref name="positions"/>.
     /// </summary>
-    public Phrase? MatchScattered(List<NameToken> tokens, List<int> positions)
+    /// <remarks>
+    /// The first phrase of the greatest length, in token order and then table order, wins; its j-th word with a given key
+    /// takes the j-th word token with that key. Each phrase is tried once per call, against an index of the tokens by
+    /// key, so a call costs the tokens plus the phrases they name, not their product.
+    /// </remarks>
+    public Phrase? MatchScattered(List<NameToken> tokens, List<int> positions, ScatteredScratch scratch)
     {
         Phrase? best = null;
         positions.Clear();
-        var trial = new List<int>(8);
+        var byKey = scratch.PositionsByKey;
+        foreach (var key in scratch.Touched) byKey[key].Clear();
+        scratch.Touched.Clear();
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var t = tokens[i];
+            if (t.Class != TokenClass.Word || !_byAnyKey.ContainsKey(t.Key)) continue;
+            if (!byKey.TryGetValue(t.Key, out var at)) byKey[t.Key] = at = [];
+            if (at.Count == 0) scratch.Touched.Add(t.Key);
+            at.Add(i);
+        }
+        // Most names hold no word of a multi-word phrase.
+        if (scratch.Touched.Count == 0) return null;
+        var tried = scratch.Tried;
+        tried.Clear();
+        var trial = scratch.Trial;
+        var used = scratch.Used;
         foreach (var t in tokens)
         {
             if (t.Class != TokenClass.Word || !_byAnyKey.TryGetValue(t.Key, out var candidates)) continue;
             foreach (var p in candidates)
             {
                 if (best is not null && p.Keys.Length <= best.Keys.Length) continue;
+                // The positions a phrase takes do not depend on the token that named it: trying it again cannot win.
+                if (!tried.Add(p)) continue;
                 trial.Clear();
+                used.Clear();
                 var ok = true;
                 foreach (var key in p.Keys)
                 {
-                    var found = -1;
-                    for (var i = 0; i < tokens.Count && found < 0; i++)
-                        if (tokens[i].Class == TokenClass.Word && tokens[i].Key == key && !trial.Contains(i)) found = i;
-                    if (found < 0) { ok = false; break; }
-                    trial.Add(found);
+                    used.TryGetValue(key, out var taken);
+                    if (!byKey.TryGetValue(key, out var at) || taken >= at.Count) { ok = false; break; }
+                    trial.Add(at[taken]);
+                    used[key] = taken + 1;
                 }
                 if (!ok) continue;
                 best = p;
@@ -187,6 +209,16 @@ internal sealed class PhraseTable
             }
         }
         return best;
+    }
+
+    /// <summary>Working memory of <see cref="MatchScattered"/>, reused across calls by one thread.</summary>
+    internal sealed class ScatteredScratch
+    {
+        public Dictionary<string, List<int>> PositionsByKey { get; } = new(StringComparer.Ordinal);
+        public List<string> Touched { get; } = [];
+        public HashSet<Phrase> Tried { get; } = new(ReferenceEqualityComparer.Instance);
+        public List<int> Trial { get; } = new(8);
+        public Dictionary<string, int> Used { get; } = new(StringComparer.Ordinal);
     }
 
     private static void Consider(List<Phrase> candidates, List<NameToken> tokens, int start, ref int best, ref Phrase? phrase)
@@ -215,8 +247,8 @@ internal sealed class PhraseTable
         var fuzzyText = !fuzzy && !p.IsPart && p.Texts[0].Length >= OneWordFuzzyMinLength;
         // Short words match by their letters: keys of short words collide (SCI/SKY, MACH/MATCH).
         return t.Class != TokenClass.Number &&
-               (p.Texts[k].Length <= 4 || t.Text.Length <= 4 ? p.Texts[k] == t.Text || (p.Keys[k] == t.Key && t.Origin == KeyOrigin.Transliterated) :
+               (p.Texts[k].Length <= NormalizationRules.ExactPhraseWordLength || t.Text.Length <= NormalizationRules.ExactPhraseWordLength ? p.Texts[k] == t.Text || (p.Keys[k] == t.Key && t.Origin == KeyOrigin.Transliterated) :
                 p.Keys[k] == t.Key || (fuzzy && FuzzyEquals(p.Keys[k], p.Texts[k], t)) ||
-                (fuzzyText && t.Text.Length >= OneWordFuzzyMinLength - 1 && Matching.EditDistance.Osa(p.Texts[k], t.Text, 1) <= 1));
+                (fuzzyText && t.Text.Length >= OneWordFuzzyMinLength - 1 && Text.EditDistance.Osa(p.Texts[k], t.Text, 1) <= 1));
     }
 }

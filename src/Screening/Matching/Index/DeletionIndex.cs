@@ -1,4 +1,4 @@
-namespace Screening.Matching;
+namespace Screening.Matching.Index;
 
 // Symmetric-delete index over vocabulary keys: every key and its variants with up to MaxDistance(len) characters
 // deleted, hashed, map to the vocabulary ids. Two keys within edit distance k share a variant with at most k
@@ -17,13 +17,14 @@ internal sealed class DeletionIndex
 
     // depthOf(id): how many deletions to index for a key (0: the key itself, which a longer word reaches by deleting
     // letters), or -1 to leave it out.
-    public DeletionIndex(string[] keys, Func<int, int> depthOf)
+    public DeletionIndex(string[] keys, Func<int, int> depthOf, CancellationToken cancellationToken = default)
     {
         var hashList = new List<ulong>(keys.Length * 16);
         var idList = new List<int>(keys.Length * 16);
         var variants = new List<ulong>(128);
         for (var id = 0; id < keys.Length; id++)
         {
+            if ((id & 4095) == 0) cancellationToken.ThrowIfCancellationRequested();
             var depth = depthOf(id);
             if (depth < 0) continue;
             variants.Clear();
@@ -36,7 +37,9 @@ internal sealed class DeletionIndex
         }
         var hashes = hashList.ToArray();
         var allIds = idList.ToArray();
+        cancellationToken.ThrowIfCancellationRequested();
         Array.Sort(hashes, allIds);
+        cancellationToken.ThrowIfCancellationRequested();
 
         var ids = new List<int>(hashes.Length);
         var groups = new List<(ulong Hash, int Start, int End)>();

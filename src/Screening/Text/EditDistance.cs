@@ -1,4 +1,4 @@
-namespace Screening.Matching;
+namespace Screening.Text;
 
 /// <summary>Edit distances on spans, allocation-free.</summary>
 internal static class EditDistance

@@ -1,12 +1,12 @@
 using Screening.Normalization;
 
-namespace Screening.Matching;
+namespace Screening.Matching.Query;
 
 // One query token or one adjacent-pair join met by one vocabulary key.
 internal readonly record struct Hit(int Unit, float Similarity, int Distance);
 
-// The query, prepared once per screen: tokens, their weights, join keys, split points and (on the fast path)
-// every vocabulary key each query unit meets, with its similarity.
+// The query, prepared once per screen: tokens, their weights, join keys, split points and every vocabulary key each
+// query unit meets, with its similarity (found by the candidate source: through the indexes, or exhaustively).
 internal sealed class PreparedQuery
 {
     public required NormalizedName Name { get; init; }
@@ -27,11 +27,11 @@ internal sealed class PreparedQuery
     public ulong RequiredMask { get; init; }             // tokens every scored name must match (the halves of a split word)
     public float ReadingFactor { get; init; } = 1f;      // below 1 for an alternative reading (words split)
     public string? ReadingNote { get; init; }            // how the alternative reading differs, for the explanation
-    public HitSet? Hits { get; set; }                    // fast path only; owned by the preparing thread
+    public HitSet Hits { get; set; } = null!;            // the context's; valid until the context prepares another query
     public int TokenCount => Keys.Length;
 }
 
-// The vocabulary keys the query meets, with their hits: pooled per thread, so preparing a query allocates little.
+// The vocabulary keys the query meets, with their hits: one per context, so preparing a query allocates little.
 internal sealed class HitSet
 {
     private readonly Dictionary<int, int> _slotOf = [];

@@ -1,6 +1,6 @@
-using Screening.Matching;
+using Screening.Text;
 
-namespace Screening.Tests.Matching;
+namespace Screening.Tests.Text;
 
 public class EditDistanceTests
 {

@@ -1,0 +1,166 @@
+using Screening.Normalization;
+using Screening.Watchlists;
+
+namespace Screening.Matching.Index;
+
+/// <summary>One listed name, normalized at build time: its entry, which of the entry's names, and its token keys.</summary>
+internal readonly record struct PreparedName(int Entry, int NameIndex, int[] Tokens, int Normalized);
+
+/// <summary>A loaded entry and the list it came from.</summary>
+internal readonly record struct EntryRef(Watchlist List, WatchlistEntry Entry);
+
+/// <summary>
+/// The prepared lists, immutable once built (<see cref="MatchIndexBuilder"/>): every name normalized once, the
+/// vocabulary with rarity weights, postings (vocabulary id to names) and the deletion indexes for fuzzy neighbours.
+/// </summary>
+internal sealed class MatchIndex
+{
+    private readonly int[] _postStart;
+    private readonly int[] _postNames;
+    // A generic word (LOGISTICS, TRADING) never makes a match on its own, except on a name made only of generic words:
+    // through a generic word, only those names are candidates (the others are reached through their other words).
+    private readonly int[] _genericPostStart;
+    private readonly int[] _genericPostNames;
+    // Every name's tokens again, end to end (name n at [_tokenStart[n], _tokenStart[n + 1])): the bound reads the
+    // tokens of every candidate, and one compact array keeps those reads in cache where per-name arrays are not.
+    private readonly int[] _tokenStart;
+    private readonly int[] _tokenPool;
+    private readonly Dictionary<string, float> _componentWeights;
+    private readonly Dictionary<string, float>.AlternateLookup<ReadOnlySpan<char>> _componentLookup;
+
+    internal MatchIndex(MatchIndexParts parts)
+    {
+        Vocab = parts.Vocab;
+        Deletions = parts.Deletions;
+        FormDeletions = parts.FormDeletions;
+        _postStart = parts.PostStart;
+        _postNames = parts.PostNames;
+        Names = parts.Names;
+        Entries = parts.Entries;
+        Normalized = parts.Normalized;
+        Generic = parts.Generic;
+        PhrasesByPart = parts.PhrasesByPart;
+        PhraseWeightByPart = parts.PhraseWeightByPart;
+        _componentWeights = parts.ComponentWeights;
+        _componentLookup = parts.ComponentWeights.GetAlternateLookup<ReadOnlySpan<char>>();
+        UnknownWeight = Scoring.ScoringModel.IdfWeight(1, Entries.Length);
+        GenericCap = Scoring.ScoringModel.GenericCap(Entries.Length);
+
+        NameWeight = new float[Names.Length];
+        _tokenStart = new int[Names.Length + 1];
+        for (var n = 0; n < Names.Length; n++) _tokenStart[n + 1] = _tokenStart[n] + Names[n].Tokens.Length;
+        _tokenPool = new int[_tokenStart[^1]];
+        for (var n = 0; n < Names.Length; n++)
+        {
+            Names[n].Tokens.CopyTo(_tokenPool, _tokenStart[n]);
+            float w = 0;
+            foreach (var v in Names[n].Tokens) w += Scoring.ScoringModel.MetWeight(Vocab.Classes[v], Vocab.Weights[v]);
+            NameWeight[n] = w;
+        }
+        (_genericPostStart, _genericPostNames) = BuildGenericPostings();
+        foreach (var k in Vocab.Keys) LongestKey = Math.Max(LongestKey, k.Length);
+        foreach (var f in Vocab.FormTexts) LongestForm = Math.Max(LongestForm, f.Length);
+    }
+
+    public Vocabulary Vocab { get; }
+
+    /// <summary>Deletion variants of vocabulary keys.</summary>
+    public DeletionIndex Deletions { get; }
+
+    /// <summary>Deletion variants of the typed spellings (forms) behind the keys.</summary>
+    public DeletionIndex FormDeletions { get; }
+
+    public PreparedName[] Names { get; }
+
+    public EntryRef[] Entries { get; }
+
+    /// <summary>Every distinct listed name string, normalized (indexed by <see cref="PreparedName.Normalized"/>).</summary>
+    public NormalizedName[] Normalized { get; }
+
+    /// <summary>Per vocabulary id: a generic business word (see Data/phrases.txt).</summary>
+    public bool[] Generic { get; }
+
+    /// <summary>The weight of each name's tokens the bound counts (all but legal forms).</summary>
+    public float[] NameWeight { get; }
+
+    /// <summary>Part key (RESEARCH) to vocabulary ids of listed phrases made with it (CENTRAL RESEARCH INSTITUTE).</summary>
+    public Dictionary<string, int[]> PhrasesByPart { get; }
+
+    /// <summary>Part key to the heaviest listed phrase made with it: what meeting that phrase in part can weigh.</summary>
+    public Dictionary<string, float> PhraseWeightByPart { get; }
+
+    /// <summary>What a word no list has weighs: a unique word's rarity.</summary>
+    public float UnknownWeight { get; }
+
+    /// <summary>The most a generic word weighs on these lists.</summary>
+    public float GenericCap { get; }
+
+    /// <summary>The longest vocabulary key and listed spelling, to skip hopeless lookups.</summary>
+    public int LongestKey { get; }
+
+    public int LongestForm { get; }
+
+    public int NameCount => Names.Length;
+
+    public ReadOnlySpan<int> Postings(int vocabId) =>
+        _postNames.AsSpan(_postStart[vocabId], _postStart[vocabId + 1] - _postStart[vocabId]);
+
+    /// <summary>The names a key brings as candidates: all its names, or for a generic key those made only of generic words.</summary>
+    public ReadOnlySpan<int> CandidatePostings(int vocabId) => Generic[vocabId]
+        ? _genericPostNames.AsSpan(_genericPostStart[vocabId], _genericPostStart[vocabId + 1] - _genericPostStart[vocabId])
+        : Postings(vocabId);
+
+    public ReadOnlySpan<int> TokensOf(int name) => _tokenPool.AsSpan(_tokenStart[name], _tokenStart[name + 1] - _tokenStart[name]);
+
+    /// <summary>The weight of a word seen only inside listed phrases, when it has one.</summary>
+    public bool TryGetComponentWeight(string key, out float weight) => _componentWeights.TryGetValue(key, out weight);
+
+    /// <summary>Whether a key occurs only inside listed phrases.</summary>
+    public bool IsComponent(ReadOnlySpan<char> key) => _componentLookup.ContainsKey(key);
+
+    /// <summary>A listed name made only of generic words (GLOBAL TRADING LLC) can only match on them.</summary>
+    public bool AllGeneric(int[] tokens)
+    {
+        foreach (var v in tokens)
+            if (Vocab.Classes[v] is TokenClass.Word or TokenClass.Number && !Generic[v]) return false;
+        return true;
+    }
+
+    /// <summary>How much a word of a phrase counts: its own rarity where it also stands alone, else its rarity inside phrases.</summary>
+    public float PartWeight(string key)
+    {
+        var v = Vocab.Find(key);
+        if (v >= 0 && Vocab.Classes[v] is TokenClass.Word or TokenClass.Number) return Vocab.Weights[v];
+        return _componentWeights.TryGetValue(key, out var w) ? w : UnknownWeight;
+    }
+
+    private (int[] Start, int[] Names) BuildGenericPostings()
+    {
+        var start = new int[Vocab.Count + 1];
+        var names = new List<int>();
+        for (var v = 0; v < Vocab.Count; v++)
+        {
+            start[v] = names.Count;
+            if (!Generic[v]) continue;
+            foreach (var n in Postings(v))
+                if (AllGeneric(Names[n].Tokens)) names.Add(n);
+        }
+        start[Vocab.Count] = names.Count;
+        return (start, names.ToArray());
+    }
+}
+
+/// <summary>What <see cref="MatchIndexBuilder"/> hands to <see cref="MatchIndex"/>.</summary>
+internal sealed record MatchIndexParts(
+    Vocabulary Vocab,
+    DeletionIndex Deletions,
+    DeletionIndex FormDeletions,
+    int[] PostStart,
+    int[] PostNames,
+    PreparedName[] Names,
+    EntryRef[] Entries,
+    NormalizedName[] Normalized,
+    bool[] Generic,
+    Dictionary<string, int[]> PhrasesByPart,
+    Dictionary<string, float> PhraseWeightByPart,
+    Dictionary<string, float> ComponentWeights);

@@ -1,0 +1,10 @@
+using Screening.Watchlists;
+
+namespace Screening.Matching;
+
+/// <summary>What one screen asks of the engine: the threshold, how many matches, and the hints.</summary>
+/// <param name="Threshold">The score at or above which a match is returned.</param>
+/// <param name="Limit">The most matches returned.</param>
+/// <param name="Country">An alpha-2 country hint, or null.</param>
+/// <param name="Type">An entity-type hint, or null.</param>
+internal readonly record struct MatchRequest(double Threshold, int Limit, string? Country, EntityType? Type);

@@ -1,0 +1,105 @@
+using System.Runtime.InteropServices;
+using Screening.Matching.Index;
+using Screening.Matching.Scoring;
+using Screening.Normalization;
+
+namespace Screening.Matching.Query;
+
+/// <summary>
+/// The vocabulary keys a query word meets fuzzily, found through the deletion indexes (over keys, then over typed
+/// spellings) without touching the rest of the vocabulary; memoized per listed spelling, and per batch for the rest.
+/// </summary>
+internal sealed class NeighbourFinder(MatchIndex index, TokenSimilarity similarity)
+{
+    private readonly Vocabulary _vocab = index.Vocab;
+
+    // Per listed spelling (form id): the fuzzy neighbours of a query word spelt exactly so, filled on first use.
+    // Most query words (LIMITED, TRADING, surnames) are listed words, and their neighbours depend on the word
+    // alone, so the deletion-index lookups and edit distances run once per engine instead of once per query.
+    // Bounded by the number of listed spellings; words no list spells go through the indexes every time.
+    private readonly Neighbour[]?[] _formNeighbours = new Neighbour[]?[index.Vocab.FormTexts.Length];
+
+    /// <summary>Adds every key query token <paramref name="i"/> meets, other than its exact key, as hits.</summary>
+    public void AddNeighbours(PreparedQuery q, int i, HitSet hits, MatchContext ctx)
+    {
+        if (KnownNeighbours(q, i, ctx) is { } known)
+        {
+            Add(hits, i, known);
+            return;
+        }
+        // A word no list spells: its neighbours depend on its spelling and key alone (the key fixes the exact id).
+        var batch = q.Texts[i] is not null && ctx.Words is { } c && ReferenceEquals(c.Index, index) ? c : null;
+        if (batch is not null && batch.Neighbours.TryGet((q.Texts[i]!, q.Keys[i]), out var cached))
+        {
+            Add(hits, i, cached);
+            return;
+        }
+        var found = ctx.Neighbours;
+        found.Clear();
+        Find(q.Keys[i], q.Texts[i], q.TextLengths[i], q.Classes[i], q.Vocab[i], found, ctx);
+        Add(hits, i, CollectionsMarshal.AsSpan(found));
+        batch?.Neighbours.Add((q.Texts[i]!, q.Keys[i]), found.Count == 0 ? [] : found.ToArray());
+    }
+
+    private static void Add(HitSet hits, int unit, ReadOnlySpan<Neighbour> neighbours)
+    {
+        foreach (var nb in neighbours) hits.Add(nb.Vocab, new Hit(unit, nb.Similarity, nb.Distance));
+    }
+
+    // The memoized neighbours of query token i, or null when its spelling is not a listed one with the same key.
+    private Neighbour[]? KnownNeighbours(PreparedQuery q, int i, MatchContext ctx)
+    {
+        if (q.Texts[i] is not { } text || q.Vocab[i] < 0) return null;
+        var f = q.Forms[i];
+        if (f < 0 || _vocab.FormVocab[f] != q.Vocab[i]) return null;
+        var known = Volatile.Read(ref _formNeighbours[f]);
+        if (known is not null) return known;
+        var found = ctx.Neighbours;
+        found.Clear();
+        Find(q.Keys[i], text, q.TextLengths[i], q.Classes[i], q.Vocab[i], found, ctx);
+        // Racing threads compute the same array; either may win.
+        known = found.Count == 0 ? [] : found.ToArray();
+        Volatile.Write(ref _formNeighbours[f], known);
+        return known;
+    }
+
+    // Every vocabulary key other than `exact` that the query word meets through the deletion indexes, in the order
+    // found: the order its hits are added to the hit set.
+    private void Find(string key, string? text, int textLength, TokenClass cls, int exact, List<Neighbour> output, MatchContext ctx)
+    {
+        // Depth 0 still looks the word itself up: longer listed words reach it through their own deletions.
+        var depth = ScoringModel.AllowedEdits(textLength, key.Length);
+        if (cls != TokenClass.Word || textLength < ScoringModel.MinFuzzyLength) return;
+        var variants = ctx.Variants;
+        var seen = ctx.Seen;
+        variants.Clear();
+        seen.Clear();
+        // No listed word is within two edits of a word longer than the longest listed one by three or more (a
+        // 1,000-letter run would otherwise expand into half a million deletion variants).
+        if (key.Length <= index.LongestKey + 2) DeletionIndex.Variants(key, depth, variants);
+        foreach (var h in variants)
+        {
+            foreach (var v in index.Deletions.Lookup(h))
+            {
+                if (v == exact || !seen.Add(v)) continue;
+                var s = similarity.Unit(key, text, textLength, cls, v, out var d);
+                if (s > 0) output.Add(new Neighbour(v, s, d));
+            }
+        }
+        if (text is null || text.Length > index.LongestForm + 2) return;
+        var textDepth = ScoringModel.MaxDistance(text.Length);
+        if (text.Length < ScoringModel.MinFuzzyLength) return;
+        variants.Clear();
+        DeletionIndex.Variants(text, textDepth, variants);
+        foreach (var h in variants)
+        {
+            foreach (var f in index.FormDeletions.Lookup(h))
+            {
+                var v = _vocab.FormVocab[f];
+                if (v == exact || !seen.Add(v)) continue;
+                var s = similarity.Unit(key, text, textLength, cls, v, out var d);
+                if (s > 0) output.Add(new Neighbour(v, s, d));
+            }
+        }
+    }
+}

@@ -1,0 +1,189 @@
+using System.Runtime.CompilerServices;
+using Screening.Normalization;
+
+namespace Screening.Matching.Scoring;
+
+/// <summary>
+/// Every weight and rule of the score, in one place. The name scorer, the pruning bounds, the candidate source and the
+/// explanation read these; none keeps a constant of its own. Each value says what chose it: "evaluation" is the
+/// quality evaluation (<c>benchmarks/Screening.Evaluation</c>, full OFAC SDN list, seed 20260901).
+/// </summary>
+/// <remarks>
+/// The score of one listed name: tokens are aligned one to one (greedy by gain, exact pairs first), and
+/// <c>score = matched / (weight of the pairs + UnmatchedQuery x query tokens left + UnmatchedList x list tokens left)</c>,
+/// times the reading factor, capped at 1; then hint adjustments (<see cref="Adjustment"/>) and a clamp to [0, 1].
+/// </remarks>
+internal static class ScoringModel
+{
+    // ---- Token weights ------------------------------------------------------------------------------------------
+
+    /// <summary>A legal form (LLC, OOO, JSC) met by the same class on the other side: a weak signal, never content.</summary>
+    public const float LegalFormWeight = 0.5f;
+
+    /// <summary>A function word (AND, OF): nearly weightless.</summary>
+    public const float StopWordWeight = 0.2f;
+
+    /// <summary>The lightest an ordinary word weighs, however common.</summary>
+    public const float WeightFloor = 0.3f;
+
+    /// <summary>Rarity is squared: rare words dominate common ones more than plain IDF (evaluation: tried 1, 1.5 and 2).</summary>
+    public const double IdfExponent = 2;
+
+    /// <summary>Rarity weight of a word on <paramref name="df"/> of <paramref name="entries"/> entries.</summary>
+    public static float IdfWeight(int df, int entries) =>
+        Math.Max(WeightFloor, (float)Math.Pow(Math.Log((entries + 1.0) / Math.Max(1, df)), IdfExponent));
+
+    /// <summary>
+    /// Generic business words (GROUP, TRADING, LOGISTICS) weigh at most what a word on 1% of the entries weighs, and at
+    /// most a quarter of a unique word (small lists have no 1% words). Evaders add them; they carry little identity.
+    /// </summary>
+    public static float GenericCap(int entries) =>
+        Math.Min(IdfWeight(Math.Max(1, entries / 100), entries), 0.25f * IdfWeight(1, entries));
+
+    /// <summary>Initials and two- or three-letter words collide by chance: they weigh less than their rarity says.</summary>
+    public static float ShortWordFactor(int textLength) => textLength <= 2 ? 0.4f : textLength == 3 ? 0.7f : 1f;
+
+    /// <summary>The weight of a listed key, from its class, whether it is generic, and its rarity.</summary>
+    public static float KeyWeight(TokenClass cls, bool generic, int df, int entries, int longestText, float genericCap) => cls switch
+    {
+        TokenClass.LegalForm => LegalFormWeight,
+        TokenClass.Stop => StopWordWeight,
+        _ when generic => Math.Min(genericCap, IdfWeight(df, entries)),
+        _ => IdfWeight(df, entries) * ShortWordFactor(longestText),
+    };
+
+    /// <summary>What a key weighs towards the bound when met (legal forms are counted apart, for the query).</summary>
+    public static float MetWeight(TokenClass cls, float weight) => cls != TokenClass.LegalForm ? weight : 0f;
+
+    // ---- Tokens left unmatched ----------------------------------------------------------------------------------
+
+    /// <summary>
+    /// How much an unmatched query token costs, relative to its weight: extra words cost less than a mismatch.
+    /// Evaluation (query/list): 0.6/0.4 gave 0.9% false alerts, 0.8/0.5 0.6% for 0.4 points of recall.
+    /// </summary>
+    public const float UnmatchedQuery = 0.8f;
+
+    /// <summary>How much an unmatched listed token costs, relative to its weight (see <see cref="UnmatchedQuery"/>).</summary>
+    public const float UnmatchedList = 0.5f;
+
+    /// <summary>
+    /// The cost of a query token left unmatched. A legal form missing on either side costs nothing: lists and customer
+    /// books drop, add and swap legal forms freely (LLC for OOO, CO LTD dropped), so only a shared one counts, as a boost.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float UnmatchedQueryCost(TokenClass cls, float weight) => cls == TokenClass.LegalForm ? 0f : UnmatchedQuery * weight;
+
+    /// <summary>The cost of a listed token left unmatched (legal forms: nothing, see <see cref="UnmatchedQueryCost"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float UnmatchedListCost(TokenClass cls, float weight) => cls == TokenClass.LegalForm ? 0f : UnmatchedList * weight;
+
+    // ---- Misspellings -------------------------------------------------------------------------------------------
+
+    /// <summary>No fuzzy matching of words shorter than this (typed letters).</summary>
+    public const int MinFuzzyLength = 4;
+
+    /// <summary>From this many typed letters, two edits are allowed.</summary>
+    public const int TwoEditLength = 9;
+
+    /// <summary>
+    /// Words longer than this match exactly only: no real listed name has one (the longest SDN word has 35 letters), and
+    /// the deletion index of a long word grows with the square of its length (one 3,000-letter word took 37 s to index).
+    /// </summary>
+    public const int MaxFuzzyLength = 64;
+
+    /// <summary>Keys this short are acronyms or short names, where the key's folds (C/K, Q/K, W/V, Y/I) mostly pair different words.</summary>
+    public const int ShortKeyLength = 4;
+
+    /// <summary>From this many typed letters, a typo may also be measured on the keys (romanization can make one typed edit two).</summary>
+    public const int KeyFuzzyMinLength = 9;
+
+    /// <summary>Edits allowed in a word of this many letters: none below four, one up to eight, two from nine.</summary>
+    public static int MaxDistance(int length) => length < MinFuzzyLength || length > MaxFuzzyLength ? 0 : length < TwoEditLength ? 1 : 2;
+
+    /// <summary>Edits allowed between two words: by the typed length, and never more than their keys can bear.</summary>
+    public static int AllowedEdits(int textLength, int keyLength) => Math.Min(MaxDistance(textLength), MaxDistance(keyLength + 1));
+
+    /// <summary>
+    /// Edits allowed between two words, each indexed to its own depth (deletions): the longer word's tolerance, as far as
+    /// the deletion index can reach it (a shorter word needs length-difference fewer deletions). Two typos in a nine-letter
+    /// word that leave eight letters are still two edits of a nine-letter word. No fuzzy matching below four letters.
+    /// </summary>
+    public static int PairBudget(int minTextLength, int lengthA, int depthA, int lengthB, int depthB)
+    {
+        if (minTextLength < MinFuzzyLength) return 0;
+        return lengthA <= lengthB ? Math.Min(depthB, depthA + (lengthB - lengthA)) : Math.Min(depthA, depthB + (lengthA - lengthB));
+    }
+
+    /// <summary>Each edit costs this share of the longer word.</summary>
+    public const float EditCost = 0.9f;
+
+    /// <summary>An edit at the first letter costs this much more: typists rarely miss it, and BOLO/POLO, WING/KING are different names.</summary>
+    public const float FirstLetterEditCost = 0.05f;
+
+    /// <summary>Words this short collide most (TESCO/TEACO, LINDE/LINDA)...</summary>
+    public const int ShortWordLength = 5;
+
+    /// <summary>...so an edit there costs this much more: a one-edit variant of a five-letter name alone scores 0.79 (evaluation).</summary>
+    public const float ShortWordEditCost = 0.03f;
+
+    /// <summary>The similarity of two words <paramref name="distance"/> edits apart.</summary>
+    public static float FuzzySimilarity(int distance, int lengthA, int lengthB, bool firstLetterDiffers)
+    {
+        var longer = Math.Max(lengthA, lengthB);
+        return 1f - EditCost * distance / longer - (firstLetterDiffers ? FirstLetterEditCost : 0f) - (longer <= ShortWordLength ? ShortWordEditCost : 0f);
+    }
+
+    // ---- Words split, joined and phrases broken up ------------------------------------------------------------
+
+    /// <summary>Two words on one side met by one on the other (ALMAZ ANTEY / ALMAZANTEY), and a split reading's factor.</summary>
+    public const float SplitJoinSimilarity = 0.98f;
+
+    /// <summary>A phrase met by some of its words (CENTRAL INSTITUTE for CENTRAL RESEARCH INSTITUTE) at best, in proportion to their weight.</summary>
+    public const float PartialPhraseSimilarity = 0.9f;
+
+    /// <summary>Words are cut into two listed words from this length (typed letters)...</summary>
+    public const int SplitMinLength = 4;
+
+    /// <summary>...up to this length.</summary>
+    public const int SplitMaxLength = 60;
+
+    /// <summary>The shortest half of a word cut in the index's split points (FindSplits).</summary>
+    public const int SplitMinHalf = 2;
+
+    /// <summary>A split reading (the query re-read with a word cut in two) needs a word of this length...</summary>
+    public const int ReadingMinLength = 6;
+
+    /// <summary>...cut into halves of at least this length.</summary>
+    public const int ReadingMinHalf = 3;
+
+    // ---- Names and hints ----------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// OFAC: weak AKAs are broad and generally not expected to be screened. A weak alias alone stays just below the
+    /// default threshold (0.78 verbatim): reported at a lower threshold, never an alert of its own at the default.
+    /// </summary>
+    public const double WeakAliasFactor = 0.78;
+
+    /// <summary>A country hint among the entry's countries.</summary>
+    public const double CountryBonus = 0.03;
+
+    /// <summary>A country hint not among the entry's countries (hints adjust, never exclude).</summary>
+    public const double CountryPenalty = 0.03;
+
+    /// <summary>An entity-type hint equal to the entry's type.</summary>
+    public const double TypeBonus = 0.02;
+
+    /// <summary>An entity-type hint different from the entry's type.</summary>
+    public const double TypePenalty = 0.05;
+
+    /// <summary>No type hint, the query's legal form names an organization, the entry is a person, vessel or aircraft.</summary>
+    public const double InferredTypePenalty = 0.15;
+
+    /// <summary>The most the hints can add: names whose name score is below threshold minus this never match.</summary>
+    public const double MaxBonus = CountryBonus + TypeBonus;
+
+    // ---- Limits -------------------------------------------------------------------------------------------------
+
+    /// <summary>Tokens of a name that take part in matching: the alignment uses 64-bit masks.</summary>
+    public const int MaxTokens = 64;
+}

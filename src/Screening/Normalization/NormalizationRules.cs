@@ -1,0 +1,29 @@
+namespace Screening.Normalization;
+
+/// <summary>
+/// The normalizer's rules and limits, in one place (the scoring rules are in <c>Matching/Scoring/ScoringModel.cs</c>).
+/// </summary>
+internal static class NormalizationRules
+{
+    /// <summary>
+    /// Tokens read from one name; the rest is cut and the name says so (<see cref="NormalizedName.Truncated"/>). The
+    /// matcher uses at most 64 tokens after phrases; 128 raw tokens leave room for phrases to collapse, and keep phrase
+    /// matching, which is quadratic in tokens, under a millisecond (a 1,000-character run of Han characters is 1,000 tokens).
+    /// </summary>
+    public const int MaxTokens = 128;
+
+    /// <summary>Dotted initials join when every part has at most this many letters (L.L.C., S.A.); otherwise dots split.</summary>
+    public const int DottedInitialLength = 2;
+
+    /// <summary>Words in legal forms (OBSHCHESTVO, OTVETSTVENNOSTYU, STOCK) are often misspelled: one edit from five letters on.</summary>
+    public const int PhraseFuzzyMinLength = 5;
+
+    /// <summary>
+    /// A one-word term (TRADE, PLANT) takes a misspelling only from eight letters, and only on the typed letters: a one-edit
+    /// key match turned SANAN into SANAYI (INDUSTRY) and INTEST into INVEST, and two different names then met exactly.
+    /// </summary>
+    public const int OneWordTermFuzzyMinLength = 8;
+
+    /// <summary>Phrase words this short match by their letters only: keys of short words collide (SCI/SKY, MACH/MATCH).</summary>
+    public const int ExactPhraseWordLength = 4;
+}
