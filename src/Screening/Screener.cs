@@ -217,6 +217,7 @@ public sealed class Screener
             Query = name,
             RequestId = requestId,
             NormalizedQuery = query.ToString(),
+            Truncated = query.Truncated || query.Tokens.Length > Matching.Scoring.ScoringModel.MaxTokens,
             Threshold = _options.Threshold,
             Matches = matches,
             Lists = snapshot.Infos,

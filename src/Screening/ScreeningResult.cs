@@ -109,6 +109,12 @@ public sealed class ScreeningResult
     /// <summary>The name after normalization, as tokens joined by spaces.</summary>
     public required string NormalizedQuery { get; init; }
 
+    /// <summary>
+    /// Whether the name was longer than the screener reads (128 words, or 64 after legal forms and phrases are merged):
+    /// only its beginning was screened, which <see cref="NormalizedQuery"/> shows. Bounds the work one input can cost.
+    /// </summary>
+    public bool Truncated { get; init; }
+
     /// <summary>The threshold applied.</summary>
     public required double Threshold { get; init; }
 
