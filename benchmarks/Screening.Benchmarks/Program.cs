@@ -11,6 +11,7 @@ using Screening.Benchmarks.Modes;
 //   ... -- --memory                       retained memory, load/build time -> benchmarks/results/memory.md
 //   ... -- --batch [--count N] [--cli PATH] [--in-process]   end-to-end batch -> benchmarks/results/batch.md
 //   ... -- --show-queries [--count N]     prints N generated queries per category (default 10)
+//   ... -- --adversarial [--count N] [--repeat R]   hostile names, build cost, cancellation -> benchmarks/results/adversarial.md
 // --sizes 10000,50000 overrides the Scaling benchmark's list sizes (default 10k, 50k, 200k, 1M).
 // --note TEXT puts a line at the top of a written report (e.g. "Preliminary: machine was loaded").
 
@@ -26,7 +27,7 @@ try
         switch (args[i])
         {
             case "--data": BenchSettings.DataPath = Value(args, ref i); break;
-            case "--percentiles" or "--memory" or "--batch" or "--show-queries": mode = args[i]; break;
+            case "--percentiles" or "--memory" or "--batch" or "--show-queries" or "--adversarial": mode = args[i]; break;
             case "--queries": queries = Positive(Value(args, ref i), "--queries"); break;
             case "--count": count = Positive(Value(args, ref i), "--count"); break;
             case "--cli": cli = Value(args, ref i); break;
@@ -62,6 +63,7 @@ return mode switch
     "--memory" => MemoryMode.Run(note, command),
     "--batch" => BatchMode.Run(count ?? 1_000_000, cli, inProcess, note, command),
     "--show-queries" => ShowQueries(count ?? 10),
+    "--adversarial" => AdversarialMode.Run(count ?? 200, repeat == 1 ? 3 : repeat, note, command),
     _ => Switch(rest.ToArray(), note, command),
 };
 

@@ -157,9 +157,11 @@ internal static class NameNormalizer
             }
             if (Romanization.IsHan(cp))
             {
-                // Flush what came before, then emit the syllable as its own token.
+                // Flush what came before, then emit the syllable as its own token. A run of Han characters is one
+                // token each: stop reading once past the limit (Tokenize cuts the rest and says so).
                 Flush(sb, original, transliterated, result);
                 transliterated = false;
+                if (result.Count > NormalizationRules.MaxTokens) return;
                 var syllable = Fold(Romanization.Fallback(cp));
                 if (syllable.Length > 0) result.Add(MakeToken(char.ConvertFromUtf32(cp), syllable, KeyOrigin.Transliterated));
                 continue;

@@ -85,6 +85,9 @@ internal sealed class PhraseTable
     // Multi-word phrases by each of their keys, for the order-free pass.
     private readonly Dictionary<string, List<Phrase>> _byAnyKey = new(StringComparer.Ordinal);
 
+    /// <summary>The multi-word phrases that have a word with this key, in table order.</summary>
+    internal IReadOnlyList<Phrase> MultiWordPhrasesWith(string key) => _byAnyKey.TryGetValue(key, out var list) ? list : [];
+
     private void Add(Phrase p)
     {
         if (p.Keys.Length > 1)

@@ -102,6 +102,12 @@ internal sealed class MatchIndex
 
     public int NameCount => Names.Length;
 
+    /// <summary>The most deletion variants any one name wanted (before its budget), for diagnostics.</summary>
+    public int MostVariantsWanted { get; init; }
+
+    /// <summary>How many names wanted more deletion variants than their budget (their last words match exactly only).</summary>
+    public int NamesOverVariantBudget { get; init; }
+
     public ReadOnlySpan<int> Postings(int vocabId) =>
         _postNames.AsSpan(_postStart[vocabId], _postStart[vocabId + 1] - _postStart[vocabId]);
 

@@ -25,6 +25,8 @@ internal sealed class MatchIndexBuilder
     // KONSTRUKTORSKOE BYURO, so a broken-up phrase leaves light words.
     private readonly Dictionary<string, (int Count, int Last)> _componentDf = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<int>> _phrasesByPart = new(StringComparer.Ordinal);
+    // Per prepared name, the typed spelling (form id, or -1) of each token: the budget of deletion variants is per name.
+    private readonly List<int[]> _nameForms = [];
     private Dictionary<string, int> _distinct = new(StringComparer.Ordinal);
     private NormalizedName[] _normalized = [];
 
@@ -37,6 +39,7 @@ internal sealed class MatchIndexBuilder
         b.NormalizeDistinctNames(lists);
         b.AddNames(lists);
         var (vocab, generic, componentWeights) = b.WeighKeys();
+        b.GrantEdits(vocab);
         var deletions = b.IndexDeletions(vocab);
         var formDeletions = b.IndexForms(vocab);
         var names = b._names.ToArray();
@@ -44,7 +47,11 @@ internal sealed class MatchIndexBuilder
         var (byPart, weightByPart) = b.PhraseMaps(vocab);
         cancellationToken.ThrowIfCancellationRequested();
         return new MatchIndex(new MatchIndexParts(vocab, deletions, formDeletions, postStart, postNames, names,
-            b._entries.ToArray(), b._normalized, generic, byPart, weightByPart, componentWeights));
+            b._entries.ToArray(), b._normalized, generic, byPart, weightByPart, componentWeights))
+        {
+            MostVariantsWanted = b._mostVariantsWanted,
+            NamesOverVariantBudget = b._namesOverBudget,
+        };
     }
 
     // Names repeat across lists and aliases; normalize each distinct string once, on all cores.
@@ -71,6 +78,7 @@ internal sealed class MatchIndexBuilder
     private void AddNames(IReadOnlyList<Watchlist> lists)
     {
         var tokenBuffer = new List<int>();
+        var formBuffer = new List<int>();
         foreach (var list in lists)
         {
             foreach (var entry in list.Entries)
@@ -85,13 +93,16 @@ internal sealed class MatchIndexBuilder
                     var normalized = _normalized[_distinct[value]];
                     if (normalized.Tokens.Length == 0) continue;
                     tokenBuffer.Clear();
+                    formBuffer.Clear();
                     foreach (var t in normalized.Tokens)
                     {
                         CountComponents(t, entryIndex);
                         if (tokenBuffer.Count == ScoringModel.MaxTokens) break;
-                        tokenBuffer.Add(AddToken(t, entryIndex));
+                        tokenBuffer.Add(AddToken(t, entryIndex, out var form));
+                        formBuffer.Add(form);
                     }
                     _names.Add(new PreparedName(entryIndex, n, tokenBuffer.ToArray(), _distinct[value]));
+                    _nameForms.Add(formBuffer.ToArray());
                 }
             }
         }
@@ -107,9 +118,11 @@ internal sealed class MatchIndexBuilder
         }
     }
 
-    // The vocabulary id of a token, adding the key, its spelling and its phrase parts on first sight.
-    private int AddToken(NameToken t, int entryIndex)
+    // The vocabulary id of a token (and its spelling's form id, or -1), adding the key, its spelling and its phrase
+    // parts on first sight.
+    private int AddToken(NameToken t, int entryIndex, out int form)
     {
+        form = -1;
         if (!_ids.TryGetValue(t.Key, out var id))
         {
             id = _keys.Count;
@@ -125,9 +138,10 @@ internal sealed class MatchIndexBuilder
             _classes[id] = TokenClass.Word; // a key that is sometimes a plain word counts as one
         }
         if (t.Text.Length > _textLengths[id]) _textLengths[id] = t.Text.Length;
-        if (t.Class == TokenClass.Word && !t.Text.Contains(' ', StringComparison.Ordinal) && !_formIds.ContainsKey(t.Text))
+        if (t.Class == TokenClass.Word && !t.Text.Contains(' ', StringComparison.Ordinal) && !_formIds.TryGetValue(t.Text, out form))
         {
-            _formIds[t.Text] = _formVocab.Count;
+            form = _formVocab.Count;
+            _formIds[t.Text] = form;
             _formVocab.Add(id);
         }
         if (_lastEntrySeen[id] != entryIndex)
@@ -176,17 +190,66 @@ internal sealed class MatchIndexBuilder
         return (vocab, generic, componentWeights);
     }
 
+    // The typo tolerance of every key and spelling: what the scoring model allows, as far as each listed name's budget of
+    // deletion variants reaches (its words in order); a key or spelling keeps the most any of its names granted it.
+    private void GrantEdits(Vocabulary vocab)
+    {
+        _ct.ThrowIfCancellationRequested();
+        var keyEdits = new int[vocab.Count];
+        var formEdits = new int[vocab.FormTexts.Length];
+        for (var n = 0; n < _names.Count; n++)
+        {
+            var budget = ScoringModel.MaxDeletionVariantsPerName;
+            var wanted = 0;
+            var tokens = _names[n].Tokens;
+            var forms = _nameForms[n];
+            for (var k = 0; k < tokens.Length; k++)
+            {
+                var v = tokens[k];
+                if (vocab.Classes[v] != TokenClass.Word) continue;
+                var edits = ScoringModel.AllowedEdits(vocab.TextLengths[v], vocab.Keys[v].Length);
+                wanted += ScoringModel.VariantCount(vocab.Keys[v].Length, edits);
+                keyEdits[v] = Math.Max(keyEdits[v], Grant(vocab.Keys[v].Length, edits, ref budget));
+                if (forms[k] >= 0)
+                {
+                    var f = forms[k];
+                    var formMax = ScoringModel.MaxDistance(vocab.FormTexts[f].Length);
+                    wanted += ScoringModel.VariantCount(vocab.FormTexts[f].Length, formMax);
+                    formEdits[f] = Math.Max(formEdits[f], Grant(vocab.FormTexts[f].Length, formMax, ref budget));
+                }
+            }
+            _mostVariantsWanted = Math.Max(_mostVariantsWanted, wanted);
+            if (wanted > ScoringModel.MaxDeletionVariantsPerName) _namesOverBudget++;
+        }
+        vocab.SetEdits(keyEdits, formEdits);
+    }
+
+    private int _mostVariantsWanted;
+    private int _namesOverBudget;
+
+    private static int Grant(int length, int edits, ref int budget)
+    {
+        var cost = ScoringModel.VariantCount(length, edits);
+        if (edits > 0 && cost <= budget)
+        {
+            budget -= cost;
+            return edits;
+        }
+        budget -= 1;
+        return 0;
+    }
+
     // A key too short for a typo of its own is indexed as itself only where a longer key may still reach it with one
     // (TokenSimilarity compares keys from KeyFuzzyMinLength typed letters: KB for KONSTRUKTORSKOE BYURO, one deletion
     // from OKB); the other short keys would only bring lookups that score nothing.
     private DeletionIndex IndexDeletions(Vocabulary vocab) => new(vocab.Keys, id =>
         vocab.Classes[id] != TokenClass.Word ? -1
-        : ScoringModel.AllowedEdits(vocab.TextLengths[id], vocab.Keys[id].Length) is var depth && (depth > 0 || vocab.TextLengths[id] >= ScoringModel.KeyFuzzyMinLength) ? depth : -1,
+        : vocab.KeyEdits[id] is var depth && (depth > 0 || vocab.TextLengths[id] >= ScoringModel.KeyFuzzyMinLength) ? depth : -1,
         _ct);
 
     // Spellings under four letters take no typo (TokenSimilarity.Typed): left out.
     private DeletionIndex IndexForms(Vocabulary vocab) => new(vocab.FormTexts, f =>
-        vocab.Classes[vocab.FormVocab[f]] == TokenClass.Word && ScoringModel.MaxDistance(vocab.FormTexts[f].Length) is var d && d > 0 ? d : -1,
+        vocab.Classes[vocab.FormVocab[f]] == TokenClass.Word && vocab.FormEdits[f] is var d && d > 0 ? d : -1,
         _ct);
 
     // Postings: each name once per key.

@@ -50,6 +50,21 @@ internal sealed class Vocabulary
         _formIds = formIds;
     }
 
+    /// <summary>
+    /// Per key: the edits a typo may make to it (<see cref="Scoring.ScoringModel.AllowedEdits"/>, or 0 where a listed
+    /// name's budget of deletion variants ran out before it). Both candidate sources read it, so they agree.
+    /// </summary>
+    public int[] KeyEdits { get; private set; } = [];
+
+    /// <summary>Per typed spelling: the edits a typo may make to it (<see cref="Scoring.ScoringModel.MaxDistance"/>, or 0 as above).</summary>
+    public int[] FormEdits { get; private set; } = [];
+
+    public void SetEdits(int[] keyEdits, int[] formEdits)
+    {
+        KeyEdits = keyEdits;
+        FormEdits = formEdits;
+    }
+
     // The form with exactly this spelling, or -1.
     public int FindForm(string text) => _formIds.TryGetValue(text, out var f) ? f : -1;
 

@@ -184,6 +184,17 @@ internal static class ScoringModel
 
     // ---- Limits -------------------------------------------------------------------------------------------------
 
+    /// <summary>
+    /// Deletion variants one listed name may add to the index, keys and spellings together. Its words take their typo
+    /// tolerance in order while the budget lasts; the rest match exactly (on both paths). The longest real names want
+    /// at most 1,716 (OFAC SDN and the CSL: none is over budget); a hostile name of sixteen 60-letter words would want
+    /// 60,000, and take seconds to index.
+    /// </summary>
+    public const int MaxDeletionVariantsPerName = 3072;
+
+    /// <summary>An upper bound on the deletion variants of a word of <paramref name="length"/> letters indexed to <paramref name="depth"/>.</summary>
+    public static int VariantCount(int length, int depth) => depth <= 0 ? 1 : depth == 1 ? 1 + length : 1 + length + length * (length - 1) / 2;
+
     /// <summary>Tokens of a name that take part in matching: the alignment uses 64-bit masks.</summary>
     public const int MaxTokens = 64;
 }

@@ -23,7 +23,7 @@ internal sealed class TokenSimilarity(Vocabulary vocab)
         var best = 0f;
         var vTextLength = vocab.TextLengths[vocabId];
         var maxD = ScoringModel.PairBudget(Math.Min(queryTextLength, vTextLength),
-            queryKey.Length, ScoringModel.AllowedEdits(queryTextLength, queryKey.Length), vKey.Length, ScoringModel.AllowedEdits(vTextLength, vKey.Length));
+            queryKey.Length, ScoringModel.AllowedEdits(queryTextLength, queryKey.Length), vKey.Length, vocab.KeyEdits[vocabId]);
         // Keys fold a lot (C/K, Q/K, W/V, X/KS, Y/I runs): on short words a one-edit key distance is often two or three typed
         // edits (QIYANG/KING, SYSCO/SYSKON, COTY/COTEI), so short words are measured on their typed letters alone.
         if (maxD >= 1 && !sameKey && Math.Min(queryTextLength, vTextLength) >= ScoringModel.KeyFuzzyMinLength)
@@ -38,7 +38,7 @@ internal sealed class TokenSimilarity(Vocabulary vocab)
         if (queryText is null) return best;
         foreach (var f in vocab.FormsOf(vocabId))
         {
-            var s = Typed(queryText, vocab.FormTexts[f], out var d);
+            var s = Typed(queryText, vocab.FormTexts[f], vocab.FormEdits[f], out var d);
             if (s > best)
             {
                 best = s;
@@ -49,10 +49,13 @@ internal sealed class TokenSimilarity(Vocabulary vocab)
     }
 
     /// <summary>Two typed spellings within the edit budget of the pair: their fuzzy similarity, else 0.</summary>
-    public static float Typed(string a, string b, out int distance)
+    public static float Typed(string a, string b, out int distance) => Typed(a, b, ScoringModel.MaxDistance(b.Length), out distance);
+
+    // As above, with the listed spelling's own tolerance (the index's).
+    private static float Typed(string a, string b, int bEdits, out int distance)
     {
         distance = 0;
-        var budget = ScoringModel.PairBudget(Math.Min(a.Length, b.Length), a.Length, ScoringModel.MaxDistance(a.Length), b.Length, ScoringModel.MaxDistance(b.Length));
+        var budget = ScoringModel.PairBudget(Math.Min(a.Length, b.Length), a.Length, ScoringModel.MaxDistance(a.Length), b.Length, bEdits);
         if (budget < 1) return 0;
         var d = EditDistance.Osa(a, b, budget);
         if (d > budget) return 0;
