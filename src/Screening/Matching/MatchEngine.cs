@@ -75,6 +75,38 @@ internal sealed class MatchEngine
         }
     }
 
+    /// <summary>
+    /// For tests of the pruning: every name's score against the query (prepared by the indexed source), its name bound,
+    /// and whether the indexed source collected it at this threshold.
+    /// </summary>
+    internal List<(int Name, float Score, float Bound, bool Collected)> DiagnosePruning(NormalizedName name, double threshold)
+    {
+        var ctx = MatchContext.Rent();
+        try
+        {
+            var q = _preparer.Prepare(name, _indexed, ctx);
+            ctx.MarkHits(Index, q.Hits);
+            _indexed.Collect(q, threshold, ctx);
+            var collected = new HashSet<int>(ctx.Candidates);
+            float legal = 0;
+            for (var i = 0; i < q.TokenCount; i++)
+                if (q.Classes[i] == TokenClass.LegalForm) legal += ScoringModel.LegalFormWeight;
+            var result = new List<(int, float, float, bool)>(Index.NameCount);
+            for (var n = 0; n < Index.NameCount; n++)
+            {
+                var prepared = Index.Names[n];
+                var score = _scorer.Score(q, prepared.Tokens, Index.Normalized[prepared.Normalized].Tokens, ctx, aligned: null);
+                var bound = ScoreBound.ForName(Index.TokensOf(n), Index.NameWeight[n], legal, ctx.Marks, ctx.StampValue);
+                result.Add((n, score, bound, collected.Contains(n)));
+            }
+            return result;
+        }
+        finally
+        {
+            MatchContext.Return(ctx);
+        }
+    }
+
     private IReadOnlyList<ScreeningMatch> Run(NormalizedName name, MatchRequest request, ICandidateSource source, MatchContext? context)
     {
         if (context is not null) return MatchReadings(name, request, source, context);
