@@ -7,9 +7,9 @@ namespace Screening.Cli;
 /// <summary><c>screening lists</c>: what was loaded, which version, and what the load skipped.</summary>
 internal static class ListsCommand
 {
-    public static async Task<int> RunAsync(Arguments args, TextWriter stdout, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(Arguments args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var loaded = await ListLoading.LoadAsync(args, cancellationToken).ConfigureAwait(false);
+        var loaded = await ListLoading.LoadAsync(args, stderr, cancellationToken).ConfigureAwait(false);
         var sb = new StringBuilder();
         var first = true;
         foreach (var (provider, list) in loaded)
