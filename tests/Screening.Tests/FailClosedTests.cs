@@ -47,6 +47,31 @@ public class FailClosedTests
     }
 
     [Fact]
+    public async Task BuildAsync_UnXmlWithNoRecords_Throws()
+    {
+        var xml = """<?xml version="1.0" encoding="UTF-8"?><CONSOLIDATED_LIST dateGenerated="2026-02-27T00:00:00"><INDIVIDUALS/><ENTITIES/></CONSOLIDATED_LIST>"""u8.ToArray();
+        var provider = new UnConsolidatedXmlProvider(() => new MemoryStream(xml), "un:empty.xml");
+        var ex = await Assert.ThrowsAsync<WatchlistLoadException>(() => new ScreenerBuilder().AddProvider(provider).BuildAsync());
+        Assert.Contains("un:empty.xml", ex.Message);
+    }
+
+    [Fact]
+    public async Task BuildAsync_JsonWithNoEntries_Throws()
+    {
+        var provider = new JsonWatchlistProvider(() => new MemoryStream("""{"id":"in-house","entries":[]}"""u8.ToArray()), "json:in-house.json");
+        var ex = await Assert.ThrowsAsync<WatchlistLoadException>(() => new ScreenerBuilder().AddProvider(provider).BuildAsync());
+        Assert.Equal("in-house", ex.ListId);
+    }
+
+    [Fact]
+    public async Task BuildAsync_BuiltInFilterKeepingNothing_Throws()
+    {
+        var ex = await Assert.ThrowsAsync<WatchlistLoadException>(() =>
+            new ScreenerBuilder().Configure(o => o.BuiltInWatchlistFilter = _ => false).BuildAsync());
+        Assert.Contains("no entries", ex.Message);
+    }
+
+    [Fact]
     public async Task BuildAsync_EveryRowRejected_ThrowsNamingTheFirstRejection()
     {
         var csv = "id,name\n1,\n2,\n"u8.ToArray();
