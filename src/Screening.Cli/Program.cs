@@ -24,6 +24,7 @@ finally
     {
         // The reader went away (e.g. `| head`); nothing left to tell it.
     }
+    termination.Finish();
 }
 // Cancelled by a signal: 130 for SIGINT, 143 for SIGTERM.
 return code == ExitCodes.Cancelled && termination.ExitCode != 0 ? termination.ExitCode : code;

@@ -124,6 +124,7 @@ internal sealed class Termination : IDisposable
     private readonly PosixSignalRegistration[] _registrations;
     private int _signals;
     private volatile int _exitCode;
+    private volatile bool _finished;
 
     public Termination(CancellationTokenSource cts, LineSafeStream stdout)
     {
@@ -149,8 +150,12 @@ internal sealed class Termination : IDisposable
         _ = Task.Delay(Grace).ContinueWith(_ => ForceExit(code), TaskScheduler.Default);
     }
 
+    /// <summary>The run has ended and its output is flushed: a pending forced exit has nothing left to do.</summary>
+    public void Finish() => _finished = true;
+
     private void ForceExit(int code)
     {
+        if (_finished) return;
         OutputFile.DeletePending();
         _stdout.Seal(TimeSpan.FromSeconds(1));
         Console.Error.WriteLine($"{Cli.Tool}: error: {(code == ExitCodes.Terminated ? "terminated" : "cancelled")}");
