@@ -41,6 +41,10 @@ internal sealed class Arguments
         new("fail-on-hit", false, [CommandKind.Screen, CommandKind.Batch]),
         new("output", true, [CommandKind.Batch, CommandKind.Export]),
         new("verbose", false, [CommandKind.Lists]),
+        new("allow-empty", false, All),
+        new("min-entries", true, All),
+        new("strict", false, All),
+        new("encoding", true, [CommandKind.Batch]),
     ];
 
     public CommandKind Command { get; private set; }
@@ -69,6 +73,21 @@ internal sealed class Arguments
     public bool FailOnHit { get; private set; }
     public bool Verbose { get; private set; }
 
+    /// <summary><c>--allow-empty</c>: accept lists that load no entries (fail closed otherwise).</summary>
+    public bool AllowEmpty { get; private set; }
+
+    /// <summary><c>--strict</c>: a rejected row, a truncated or a missing file is an error.</summary>
+    public bool Strict { get; private set; }
+
+    /// <summary><c>--min-entries N</c>: the floor for every list, when given.</summary>
+    public int? MinEntries { get; private set; }
+
+    /// <summary><c>--min-entries LIST=N</c>: floors by list id.</summary>
+    public IReadOnlyDictionary<string, int> MinEntriesByList => _minEntriesByList;
+
+    /// <summary><c>--encoding</c> of the batch input: null for strict UTF-8.</summary>
+    public System.Text.Encoding? InputEncoding { get; private set; }
+
     /// <summary>The name to screen (screen).</summary>
     public string Name => _positionals[0];
 
@@ -77,6 +96,7 @@ internal sealed class Arguments
 
     private readonly List<string> _positionals = [];
     private readonly List<string> _lists = [];
+    private readonly Dictionary<string, int> _minEntriesByList = new(StringComparer.Ordinal);
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
 
     public static string CommandName(CommandKind kind) => kind.ToString().ToLowerInvariant();
@@ -188,7 +208,7 @@ internal sealed class Arguments
         var spec = Find(name)!;
         if (Array.IndexOf(spec.Commands, Command) < 0)
             throw new UsageException($"option '--{name}' does not apply to '{cmd}'", Command);
-        if (name != "list" && !_seen.Add(name))
+        if (name is not ("list" or "min-entries") && !_seen.Add(name))
             throw new UsageException($"option '--{name}' is given more than once", Command);
         if (value is not null && string.IsNullOrWhiteSpace(value))
             throw new UsageException($"option '--{name}' needs a non-empty value", Command);
@@ -232,6 +252,39 @@ internal sealed class Arguments
             case "verbose":
                 Verbose = true;
                 break;
+            case "allow-empty":
+                AllowEmpty = true;
+                break;
+            case "strict":
+                Strict = true;
+                break;
+            case "min-entries":
+                ApplyMinEntries(value!);
+                break;
+            case "encoding":
+                if (!CsvSupport.TryParseEncoding(value!, out var encoding))
+                    throw new UsageException($"--encoding must be utf-8, latin1 or windows-1252, was '{value}'", Command);
+                InputEncoding = CsvSupport.Decoder(encoding);
+                break;
+        }
+    }
+
+    // N for every list, or LIST=N for one list id.
+    private void ApplyMinEntries(string value)
+    {
+        var eq = value.LastIndexOf('=');
+        var listId = eq < 0 ? null : value[..eq].Trim();
+        var number = eq < 0 ? value : value[(eq + 1)..];
+        if (!int.TryParse(number.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) || listId is { Length: 0 })
+            throw new UsageException($"--min-entries must be N or LIST=N with N a whole number of 0 or more, was '{value}'", Command);
+        if (listId is null)
+        {
+            if (MinEntries is not null) throw new UsageException("--min-entries N (for every list) is given more than once", Command);
+            MinEntries = n;
+        }
+        else if (!_minEntriesByList.TryAdd(listId, n))
+        {
+            throw new UsageException($"--min-entries for list '{listId}' is given more than once", Command);
         }
     }
 

@@ -12,6 +12,8 @@ internal static class BatchCommand
 {
     private sealed record Columns(int Name, int Id, int Country);
 
+    private const string EncodingHint = "; if the file is Latin-1 or Windows-1252, pass --encoding latin1 or --encoding windows-1252";
+
     public static async Task<int> RunAsync(Arguments args, TextReader stdin, TextWriter stdout, TextWriter stderr, CliSettings settings, CancellationToken cancellationToken)
     {
         var fromStdin = args.Input == "-";
@@ -24,18 +26,22 @@ internal static class BatchCommand
         CsvReader csv;
         if (fromStdin)
         {
-            csv = new CsvReader(stdin, "<stdin>");
+            // The process hands over the raw bytes so that they are checked like a file's; in-process callers give text.
+            csv = settings.Stdin is { } bytes
+                ? new CsvReader(Utf8Text.Open(bytes, "<stdin>", args.InputEncoding, EncodingHint), "<stdin>")
+                : new CsvReader(stdin, "<stdin>");
         }
         else
         {
-            // As CsvReader.Open: UTF-8 with BOM detection; the stream is kept for the progress fraction.
+            if (Directory.Exists(args.Input)) throw new InputException($"{args.Input} is a directory, not a CSV file");
+            // Strict UTF-8 (or --encoding) with BOM detection; the stream is kept for the progress fraction.
             stream = new FileStream(args.Input, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-            csv = new CsvReader(new StreamReader(stream, new UTF8Encoding(false, false), detectEncodingFromByteOrderMarks: true), args.Input);
+            csv = new CsvReader(Utf8Text.Open(stream, args.Input, args.InputEncoding, EncodingHint), args.Input);
         }
         try
         {
             var columns = ReadHeader(csv);
-            var screener = await ListLoading.BuildScreenerAsync(args, cancellationToken).ConfigureAwait(false);
+            var screener = await ListLoading.BuildScreenerAsync(args, stderr, cancellationToken).ConfigureAwait(false);
             using var output = OutputFile.Open(args.Output, stdout);
             var writer = args.Format == "csv" ? (IResultWriter)new CsvResultWriter(output.Writer) : new JsonlResultWriter(output.Writer);
             var progress = settings.ShowProgress ? new Progress(stderr, stream) : null;

@@ -12,14 +12,24 @@ internal static class ExitCodes
     public const int InputError = 2;
     public const int Hit = 3;
     public const int Cancelled = 130;
+
+    /// <summary>Standard output was closed by its reader (<c>| head</c>): 128 + SIGPIPE, as shells report a process SIGPIPE ended.</summary>
+    public const int OutputClosed = 141;
+
+    /// <summary>Stopped by SIGTERM: 128 + 15.</summary>
+    public const int Terminated = 143;
 }
+
+/// <summary>The reader of standard output went away (EPIPE): the run stops at once, silently, with <see cref="ExitCodes.OutputClosed"/>.</summary>
+internal sealed class OutputClosedException(Exception inner) : IOException("standard output was closed by its reader", inner);
 
 /// <summary>An input the tool cannot use (a file, row or field); the message names it. Exit code 2.</summary>
 internal sealed class InputException(string message, Exception? inner = null) : Exception(message, inner);
 
 /// <summary>How the process is attached to the terminal.</summary>
 /// <param name="ShowProgress">Draw a progress counter on standard error (only when it is a terminal; never in tests).</param>
-internal sealed record CliSettings(bool ShowProgress = false);
+/// <param name="Stdin">The raw bytes of standard input, decoded strictly (UTF-8 or <c>--encoding</c>); null: use the text reader.</param>
+internal sealed record CliSettings(bool ShowProgress = false, Stream? Stdin = null);
 
 /// <summary>The tool's entry point, callable in-process: it writes only to the given writers and returns the exit code.</summary>
 internal static class Cli
@@ -61,10 +71,10 @@ internal static class Cli
         {
             var code = parsed.Command switch
             {
-                CommandKind.Screen => await ScreenCommand.RunAsync(parsed, stdout, cancellationToken).ConfigureAwait(false),
+                CommandKind.Screen => await ScreenCommand.RunAsync(parsed, stdout, stderr, cancellationToken).ConfigureAwait(false),
                 CommandKind.Batch => await BatchCommand.RunAsync(parsed, stdin, stdout, stderr, settings, cancellationToken).ConfigureAwait(false),
-                CommandKind.Lists => await ListsCommand.RunAsync(parsed, stdout, cancellationToken).ConfigureAwait(false),
-                CommandKind.Export => await ExportCommand.RunAsync(parsed, stdout, cancellationToken).ConfigureAwait(false),
+                CommandKind.Lists => await ListsCommand.RunAsync(parsed, stdout, stderr, cancellationToken).ConfigureAwait(false),
+                CommandKind.Export => await ExportCommand.RunAsync(parsed, stdout, stderr, cancellationToken).ConfigureAwait(false),
                 _ => throw new UsageException("no command given"),
             };
             await stdout.FlushAsync(cancellationToken).ConfigureAwait(false);
@@ -73,6 +83,11 @@ internal static class Cli
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             return Fail(stderr, ExitCodes.Cancelled, "cancelled");
+        }
+        catch (Exception ex) when (Unwrap(ex) is OutputClosedException)
+        {
+            // `screening batch big.csv | head -1`: the reader has what it wanted; stop screening, say nothing.
+            return ExitCodes.OutputClosed;
         }
         catch (Exception ex) when (Describe(Unwrap(ex)) is { } message)
         {
@@ -93,6 +108,13 @@ internal static class Cli
         UsageException u => u.Message,
         InputException i => i.Message,
         WatchlistFormatException w => w.Message,
+        WatchlistLoadException l => l.Failure switch
+        {
+            LoadFailure.Empty => l.Detail + " Fix the source, or pass --allow-empty to accept an empty list.",
+            LoadFailure.BelowMinimum => l.Detail + " (--min-entries)",
+            LoadFailure.Strict => l.Detail + " (--strict refuses it)",
+            _ => l.Message,
+        },
         FileNotFoundException f => $"file not found: {f.FileName ?? f.Message}",
         DirectoryNotFoundException d => $"folder not found: {d.Message}",
         UnauthorizedAccessException a => $"access denied: {a.Message}",

@@ -7,9 +7,9 @@ namespace Screening.Cli;
 /// <summary><c>screening export --output FILE.json</c>: the loaded lists in the project's JSON watchlist format.</summary>
 internal static class ExportCommand
 {
-    public static async Task<int> RunAsync(Arguments args, TextWriter stdout, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(Arguments args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var loaded = await ListLoading.LoadAsync(args, cancellationToken).ConfigureAwait(false);
+        var loaded = await ListLoading.LoadAsync(args, stderr, cancellationToken).ConfigureAwait(false);
         var lists = loaded.Select(l => l.List).ToList();
         var toStdout = args.Output == "-";
         using var output = OutputFile.Open(args.Output, stdout);

@@ -7,9 +7,9 @@ namespace Screening.Cli;
 /// <summary><c>screening lists</c>: what was loaded, which version, and what the load skipped.</summary>
 internal static class ListsCommand
 {
-    public static async Task<int> RunAsync(Arguments args, TextWriter stdout, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(Arguments args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var loaded = await ListLoading.LoadAsync(args, cancellationToken).ConfigureAwait(false);
+        var loaded = await ListLoading.LoadAsync(args, stderr, cancellationToken).ConfigureAwait(false);
         var sb = new StringBuilder();
         var first = true;
         foreach (var (provider, list) in loaded)
@@ -34,7 +34,7 @@ internal static class ListsCommand
         Line(sb, "Entries", list.Entries.Count.ToString("N0", inv));
         Line(sb, "Load report", string.Create(inv,
             $"{r.RowsRead:N0} rows read, {r.EntriesLoaded:N0} loaded, {r.RowsRejected:N0} rejected, {r.Count(LoadIssueKind.Orphan):N0} orphans, " +
-            $"{r.Count(LoadIssueKind.Duplicate):N0} duplicates, {r.Count(LoadIssueKind.Warning):N0} warnings"));
+            $"{r.Count(LoadIssueKind.Duplicate):N0} duplicates, {r.Count(LoadIssueKind.Warning):N0} warnings{FileProblems(r)}"));
         if (r.Issues.Count == 0) return;
         if (!verbose)
         {
@@ -42,6 +42,15 @@ internal static class ListsCommand
             return;
         }
         foreach (var issue in r.Issues) sb.Append("    ").Append(Cli.OneLine(issue.ToString())).AppendLine();
+    }
+
+    // Only shown when there are any, so a clean load reads as before.
+    private static string FileProblems(WatchlistLoadReport r)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var missing = r.Count(LoadIssueKind.MissingFile);
+        var truncated = r.Count(LoadIssueKind.Truncated);
+        return (missing > 0 ? string.Create(inv, $", {missing:N0} files missing") : "") + (truncated > 0 ? string.Create(inv, $", {truncated:N0} files cut short") : "");
     }
 
     private static void Line(StringBuilder sb, string label, string value) =>

@@ -11,9 +11,18 @@ namespace Screening.Cli;
 /// Standard output, or a file written whole or not at all: the text goes to a temporary file beside the target and is
 /// moved over it only on <see cref="CommitAsync"/>, so an aborted run never leaves a half report that looks complete.
 /// </summary>
+/// <remarks>
+/// Only regular files are written: a target that is a directory, a device, a FIFO or a socket is refused, and so is a
+/// symbolic link. The tool never follows a link it did not resolve on purpose, and resolving one would let whoever can
+/// plant a link in a shared folder (<c>/tmp/report.jsonl -> /etc/passwd</c>) choose what a root run overwrites; the
+/// user names the real file instead. Only the last path component is checked: folders on the way may be links. The
+/// temporary file is created exclusively (never through an existing name) and removed on failure, on Ctrl+C and on
+/// SIGTERM.
+/// </remarks>
 internal sealed class OutputFile : IDisposable
 {
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> Pending = new(StringComparer.Ordinal);
     private readonly string? _target;
     private readonly string? _temp;
     private bool _committed;
@@ -34,9 +43,35 @@ internal sealed class OutputFile : IDisposable
         var full = Path.GetFullPath(path);
         var dir = Path.GetDirectoryName(full) ?? ".";
         if (!Directory.Exists(dir)) throw new DirectoryNotFoundException($"the folder of --output {path} does not exist");
-        var temp = Path.Combine(dir, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
-        var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+        CheckTarget(path, full);
+        var temp = Path.Combine(dir, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid().ToString("N")[..8]}.tmp");
+        Pending.TryAdd(temp, 0);
+        FileStream stream;
+        try
+        {
+            // CreateNew: O_EXCL, so a name planted in the folder (a link) is never written through.
+            stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
+        }
+        catch
+        {
+            Pending.TryRemove(temp, out _);
+            throw;
+        }
         return new OutputFile(new StreamWriter(stream, Utf8NoBom, 1 << 16), full, temp);
+    }
+
+    // What rename(2) would replace: it must be absent or a regular file.
+    private static void CheckTarget(string path, string full)
+    {
+        var kind = FileKinds.Of(full);
+        var problem = kind switch
+        {
+            FileKind.Missing or FileKind.Regular => null,
+            FileKind.Directory => "is a directory",
+            FileKind.SymbolicLink => $"is a symbolic link (to {new FileInfo(full).LinkTarget}); name the file itself, --output does not follow links",
+            _ => "is not a regular file (a device, FIFO or socket); --output writes only regular files (use - for standard output)",
+        };
+        if (problem is not null) throw new InputException($"--output {path} {problem}");
     }
 
     public async Task CommitAsync(CancellationToken cancellationToken)
@@ -44,7 +79,11 @@ internal sealed class OutputFile : IDisposable
         await Writer.FlushAsync(cancellationToken).ConfigureAwait(false);
         if (_target is null) return;
         await Writer.DisposeAsync().ConfigureAwait(false);
+        // Checked again just before the move: the target may have changed during a long batch. rename(2) replaces
+        // the name itself and never follows a link.
+        CheckTarget(_target, _target);
         File.Move(_temp!, _target, overwrite: true);
+        Pending.TryRemove(_temp!, out _);
         _committed = true;
     }
 
@@ -52,14 +91,29 @@ internal sealed class OutputFile : IDisposable
     {
         if (_target is null || _committed) return;
         Writer.Dispose();
+        Delete(_temp!);
+    }
+
+    /// <summary>Deletes every temporary file not yet committed: the last act of a run ended by a signal.</summary>
+    public static void DeletePending()
+    {
+        foreach (var temp in Pending.Keys) Delete(temp);
+    }
+
+    private static void Delete(string temp)
+    {
         try
         {
-            File.Delete(_temp!);
+            File.Delete(temp);
         }
         catch (IOException)
         {
             // Best effort: the temporary name starts with a dot and says what it is.
         }
+        catch (UnauthorizedAccessException)
+        {
+        }
+        Pending.TryRemove(temp, out _);
     }
 }
 

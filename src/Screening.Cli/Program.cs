@@ -1,20 +1,18 @@
 using System.Text;
 using Screening.Cli;
 
-// Ctrl+C cancels between chunks and exits 130; a second Ctrl+C kills the process.
 using var cts = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    if (cts.IsCancellationRequested) return;
-    e.Cancel = true;
-    cts.Cancel();
-};
 
-// A buffered UTF-8 writer: Console.Out flushes on every write, which would dominate a million-line batch.
-var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16) { AutoFlush = false };
+// A buffered UTF-8 writer (Console.Out flushes on every write, which would dominate a million-line batch) over a
+// stream that lets only whole lines through and reports a closed pipe.
+var stdoutStream = new LineSafeStream(LineSafeStream.OpenStandardOutput());
+var stdout = new StreamWriter(stdoutStream, new UTF8Encoding(false), 1 << 16) { AutoFlush = false };
+using var termination = new Termination(cts, stdoutStream);
+int code;
 try
 {
-    return await Cli.RunAsync(args, Console.In, stdout, Console.Error, new CliSettings(ShowProgress: !Console.IsErrorRedirected), cts.Token);
+    var settings = new CliSettings(ShowProgress: !Console.IsErrorRedirected, Stdin: Console.OpenStandardInput());
+    code = await Cli.RunAsync(args, Console.In, stdout, Console.Error, settings, cts.Token);
 }
 finally
 {
@@ -26,4 +24,7 @@ finally
     {
         // The reader went away (e.g. `| head`); nothing left to tell it.
     }
+    termination.Finish();
 }
+// Cancelled by a signal: 130 for SIGINT, 143 for SIGTERM.
+return code == ExitCodes.Cancelled && termination.ExitCode != 0 ? termination.ExitCode : code;

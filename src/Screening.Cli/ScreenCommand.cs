@@ -20,9 +20,9 @@ internal static class ScreenCommand
         WriteIndented = true,
     };
 
-    public static async Task<int> RunAsync(Arguments args, TextWriter stdout, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(Arguments args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var screener = await ListLoading.BuildScreenerAsync(args, cancellationToken).ConfigureAwait(false);
+        var screener = await ListLoading.BuildScreenerAsync(args, stderr, cancellationToken).ConfigureAwait(false);
         var result = screener.Screen(args.Name, args.Country, args.Type);
         if (args.Format == "json")
             await stdout.WriteLineAsync(JsonSerializer.Serialize(result, JsonOptions)).ConfigureAwait(false);
@@ -47,6 +47,9 @@ internal static class ScreenCommand
             line.Append(inv, $"{l.Id} ({l.DisplayName}) version {l.Version.Label}");
             if (l.Version.PublishedAt is { } p) line.Append(inv, $", published {p:yyyy-MM-dd}");
             line.Append(inv, $", {l.EntryCount:N0} entries");
+            if (l.RowsRejected > 0) line.Append(inv, $" ({l.RowsRejected:N0} of {l.RowsRead:N0} rows rejected)");
+            if (l.MissingFiles.Count > 0) line.Append(inv, $", files missing: {string.Join(", ", l.MissingFiles.Select(Path.GetFileName))}");
+            if (l.TruncatedFiles.Count > 0) line.Append(inv, $", may be cut short: {string.Join(", ", l.TruncatedFiles.Select(Path.GetFileName))}");
             if (l.Version.Sha256 is { } sha) line.Append(inv, $", sha256 {sha}");
             Field(sb, i == 0 ? "Lists" : "", line.ToString());
         }

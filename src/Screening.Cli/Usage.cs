@@ -19,6 +19,10 @@ internal static class Usage
     private static string ListOption => $"""
           --list KIND:PATH   A watchlist to screen; repeat for several. KIND is one of: {Kinds}.
                              Default: the built-in watchlist embedded in the library.
+          --allow-empty      Accept a list that loads no entries (by default that is an error, exit 2).
+          --min-entries N    Refuse a list with fewer than N entries; LIST=N sets it for one list id (repeatable).
+          --strict           Refuse a list with any rejected row, a file cut short or a missing optional file
+                             (by default each is reported on standard error, one line per list).
         """;
 
     public static string General => $"""
@@ -28,9 +32,10 @@ internal static class Usage
           screening screen "NAME" [--list KIND:PATH]... [--threshold T] [--limit N] [--format text|json]
                                   [--country CC] [--type organization|person|vessel|aircraft] [--fail-on-hit]
           screening batch INPUT.csv [--list KIND:PATH]... [--output FILE] [--threshold T] [--limit N]
-                                    [--format csv|jsonl] [--fail-on-hit]
+                                    [--format csv|jsonl] [--encoding utf-8|latin1|windows-1252] [--fail-on-hit]
           screening lists [--list KIND:PATH]... [--verbose]
           screening export [--list KIND:PATH]... --output FILE.json
+          Every command also takes --allow-empty, --min-entries [LIST=]N and --strict.
 
         Commands:
           screen   Screen one name and explain every match.
@@ -40,8 +45,9 @@ internal static class Usage
 
         {ListOption}
 
-        Exit codes: 0 success (hits or not), 2 usage or input error, 3 a hit with --fail-on-hit,
-                    1 unexpected error, 130 cancelled.
+        Exit codes: 0 success (hits or not), 2 usage or input error (an empty list included), 3 a hit with
+                    --fail-on-hit, 1 unexpected error, 130 cancelled (Ctrl+C), 143 terminated (SIGTERM),
+                    141 standard output closed by its reader (e.g. | head).
         Run 'screening COMMAND --help' for a command's options.
         """;
 
@@ -67,12 +73,15 @@ internal static class Usage
         Usage: screening batch INPUT.csv [options]
 
         Screens every row of INPUT.csv (- reads standard input). The header row must have a 'name' column and may
-        have 'id' and 'country' columns (any case); other columns are ignored. UTF-8, with or without a BOM.
+        have 'id' and 'country' columns (any case); other columns are ignored. UTF-8, with or without a BOM: bytes
+        that are not UTF-8 are an error naming the row and byte offset, unless --encoding names the encoding.
         Rows are streamed: memory stays flat on millions of rows, and output keeps the input order.
 
         Options:
         {ListOption}
-          --output FILE      Write the results to FILE (written whole or not at all). Default: standard output.
+          --output FILE      Write the results to FILE (written whole or not at all; a regular file, not a link,
+                             device or FIFO). Default: standard output.
+          --encoding E       The input's encoding when it has no BOM: utf-8 (default), latin1 or windows-1252.
           --threshold T      Report matches scoring at least T (0 < T <= 1). Default {ScreeningOptions.DefaultThreshold:0.00}.
           --limit N          Report at most N matches per row. Default 10.
           --format F         jsonl (default): one JSON object per input row;

@@ -72,7 +72,7 @@ public sealed class Screener
     /// <param name="maxDegreeOfParallelism">Threads to use; 0 (the default) uses every core.</param>
     /// <param name="chunkSize">Names screened per parallel step. Default 2,048.</param>
     /// <param name="cancellationToken">Cancels the batch between chunks.</param>
-    /// <remarks>A name that cannot be screened (empty, too long) yields a result with <see cref="ScreeningResult.Error"/> set rather than stopping the batch.</remarks>
+    /// <remarks>A name that cannot be screened (empty, too long) or a null request yields a result with <see cref="ScreeningResult.Error"/> set rather than stopping the batch.</remarks>
     public IEnumerable<ScreeningResult> ScreenMany(IEnumerable<ScreeningRequest> requests, int maxDegreeOfParallelism = 0, int chunkSize = 2048, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(requests);
@@ -153,6 +153,12 @@ public sealed class Screener
         Parallel.For(0, n, po, () => batch.Rent(snapshot.Engine), (i, _, context) =>
         {
             var r = buffer[i];
+            if (r is null)
+            {
+                // A null row is bad input like an empty name: it gets an error result, and the batch goes on.
+                results[i] = ErrorResult(null, "The request is null.", snapshot);
+                return context;
+            }
             try
             {
                 results[i] = ScreenCore(r.Name, r.Country, r.Type, r.Id, snapshot, context);
@@ -185,17 +191,17 @@ public sealed class Screener
         public void Return(MatchContext context) => _idle.Add(context);
     }
 
-    private ScreeningResult ErrorResult(ScreeningRequest r, string error, Snapshot snapshot) => new()
+    private ScreeningResult ErrorResult(ScreeningRequest? r, string error, Snapshot snapshot) => new()
     {
-        Query = r.Name ?? "",
-        RequestId = r.Id,
+        Query = r?.Name ?? "",
+        RequestId = r?.Id,
         NormalizedQuery = "",
         Threshold = _options.Threshold,
         Matches = [],
         Lists = snapshot.Infos,
         ScreenedAt = _options.TimeProvider.GetUtcNow(),
-        CountryHint = r.Country,
-        EntityTypeHint = r.Type,
+        CountryHint = r?.Country,
+        EntityTypeHint = r?.Type,
         Error = error,
     };
 
@@ -245,7 +251,9 @@ public sealed class Screener
     /// <summary>
     /// Reloads every list from its provider, builds a new snapshot off the hot path and swaps it in atomically.
     /// Screens running meanwhile see the old lists or the new ones, never a mix. A failed reload keeps the
-    /// previous snapshot serving and reports why.
+    /// previous snapshot serving and reports why: a list that fails to load, fails the load rules of
+    /// <see cref="ScreenerBuilder.BuildAsync"/> (no entries, below its minimum, strict loading), or would shrink by
+    /// more than <see cref="ScreeningOptions.MaxReloadShrink"/> in entries or in names (10% by default).
     /// </summary>
     /// <param name="cancellationToken">Cancels the reload.</param>
     /// <returns>Whether the reload succeeded, and the error when it did not.</returns>

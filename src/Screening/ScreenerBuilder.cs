@@ -56,6 +56,8 @@ public sealed class ScreenerBuilder
     /// <param name="cancellationToken">Cancels the loads.</param>
     /// <exception cref="ArgumentException">An option is out of range.</exception>
     /// <exception cref="WatchlistFormatException">A list is malformed.</exception>
+    /// <exception cref="WatchlistLoadException">A list loaded no entries or fewer than its minimum, or, under
+    /// <see cref="ScreeningOptions.StrictLoading"/>, rejected rows or has a truncated or missing file.</exception>
     public async Task<Screener> BuildAsync(CancellationToken cancellationToken = default)
     {
         var options = _options.Clone();

@@ -28,15 +28,47 @@ public sealed class ScreeningOptions
     public Func<WatchlistEntry, bool>? BuiltInWatchlistFilter { get; set; }
 
     /// <summary>
-    /// Reload guard: a reload whose list has fewer than this fraction of the entries of the list it replaces is refused
-    /// and the previous snapshot keeps serving. Default 0.1 (a drop of more than 90% is refused).
+    /// Fail closed: the fewest entries a list may load, for every list not named in <see cref="MinEntriesByList"/>.
+    /// Default 1: a list that loads no entries (an empty file, every row rejected) is a <see cref="WatchlistLoadException"/>
+    /// from <see cref="ScreenerBuilder.BuildAsync"/> and a failed <see cref="Screener.ReloadAsync"/>, never a screen that
+    /// reports "no match". Set 0 to accept empty lists.
     /// </summary>
-    public double MinReloadEntryRatio { get; set; } = 0.1;
+    public int MinEntriesPerList { get; set; } = 1;
+
+    /// <summary>
+    /// Per-list floors by list id (e.g. <c>["ofac-sdn"] = 10_000</c>), replacing <see cref="MinEntriesPerList"/> for
+    /// that list; 0 lets that one list be empty. Default: none.
+    /// </summary>
+    public IDictionary<string, int> MinEntriesByList { get; private set; } = new Dictionary<string, int>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Strict loading: a list with any rejected row, a source file that looks truncated, or a missing optional file
+    /// (such as OFAC's <c>alt.csv</c>) is a <see cref="WatchlistLoadException"/>. Default <see langword="false"/>: such
+    /// lists load, and the problems are reported in <see cref="Watchlist.Report"/> and every result's
+    /// <see cref="WatchlistInfo"/>.
+    /// </summary>
+    public bool StrictLoading { get; set; }
+
+    /// <summary>
+    /// Reload guard: the largest fraction by which one list's entry count, or its name count (primary names and
+    /// aliases), may drop in one <see cref="Screener.ReloadAsync"/>. A larger drop, or a list that disappears, is
+    /// refused and the previous snapshot keeps serving. Default 0.10 (a drop of more than 10% is refused); 1 turns the
+    /// guard off.
+    /// </summary>
+    public double MaxReloadShrink { get; set; } = DefaultMaxReloadShrink;
+
+    /// <summary>The default <see cref="MaxReloadShrink"/>: 0.10.</summary>
+    public const double DefaultMaxReloadShrink = 0.10;
 
     /// <summary>The clock for result timestamps. Default <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
-    internal ScreeningOptions Clone() => (ScreeningOptions)MemberwiseClone();
+    internal ScreeningOptions Clone()
+    {
+        var clone = (ScreeningOptions)MemberwiseClone();
+        clone.MinEntriesByList = new Dictionary<string, int>(MinEntriesByList, StringComparer.Ordinal);
+        return clone;
+    }
 
     internal void Validate()
     {
@@ -46,8 +78,14 @@ public sealed class ScreeningOptions
             ThrowHelper.ThrowOptions(nameof(MaxMatches), $"must be at least 1, was {MaxMatches}");
         if (MaxNameLength < 1)
             ThrowHelper.ThrowOptions(nameof(MaxNameLength), $"must be at least 1, was {MaxNameLength}");
-        if (double.IsNaN(MinReloadEntryRatio) || MinReloadEntryRatio < 0 || MinReloadEntryRatio > 1)
-            ThrowHelper.ThrowOptions(nameof(MinReloadEntryRatio), $"must be between 0 and 1, was {MinReloadEntryRatio}");
+        if (MinEntriesPerList < 0)
+            ThrowHelper.ThrowOptions(nameof(MinEntriesPerList), $"must be 0 or more, was {MinEntriesPerList}");
+        foreach (var (listId, min) in MinEntriesByList)
+        {
+            if (min < 0) ThrowHelper.ThrowOptions(nameof(MinEntriesByList), $"['{listId}'] must be 0 or more, was {min}");
+        }
+        if (double.IsNaN(MaxReloadShrink) || MaxReloadShrink < 0 || MaxReloadShrink > 1)
+            ThrowHelper.ThrowOptions(nameof(MaxReloadShrink), $"must be between 0 and 1, was {MaxReloadShrink}");
         if (TimeProvider is null)
             ThrowHelper.ThrowOptions(nameof(TimeProvider), "must not be null");
     }

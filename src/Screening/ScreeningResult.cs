@@ -92,7 +92,20 @@ public sealed class ScreeningMatch
 /// <param name="DisplayName">The display name.</param>
 /// <param name="Version">The version.</param>
 /// <param name="EntryCount">The number of entries.</param>
-public sealed record WatchlistInfo(string Id, string DisplayName, WatchlistVersion Version, int EntryCount);
+public sealed record WatchlistInfo(string Id, string DisplayName, WatchlistVersion Version, int EntryCount)
+{
+    /// <summary>Primary rows (records) the load read: <see cref="EntryCount"/> loaded plus <see cref="RowsRejected"/>.</summary>
+    public long RowsRead { get; init; }
+
+    /// <summary>Primary rows the load rejected (see <see cref="Watchlist.Report"/> for each one's file, row and reason).</summary>
+    public long RowsRejected { get; init; }
+
+    /// <summary>Optional source files that were absent (e.g. OFAC's <c>alt.csv</c>), so their data is not loaded. Empty when none.</summary>
+    public IReadOnlyList<string> MissingFiles { get; init; } = [];
+
+    /// <summary>Source files that look cut short (e.g. an OFAC file without its end-of-file byte). Empty when none.</summary>
+    public IReadOnlyList<string> TruncatedFiles { get; init; } = [];
+}
 
 /// <summary>The self-describing result of one screen, for the audit trail.</summary>
 public sealed class ScreeningResult

@@ -11,8 +11,7 @@ internal sealed class Snapshot
         Lists = lists;
         Engine = engine;
         var infos = new WatchlistInfo[lists.Count];
-        for (var i = 0; i < lists.Count; i++)
-            infos[i] = new WatchlistInfo(lists[i].Id, lists[i].DisplayName, lists[i].Version, lists[i].Entries.Count);
+        for (var i = 0; i < lists.Count; i++) infos[i] = LoadPolicy.Describe(lists[i]);
         Infos = infos;
     }
 
@@ -25,7 +24,7 @@ internal sealed class Snapshot
     public static async Task<Snapshot> LoadAsync(IReadOnlyList<IWatchlistProvider> providers, Snapshot? previous, ScreeningOptions options, CancellationToken ct)
     {
         var tasks = new Task<Watchlist>[providers.Count];
-        for (var i = 0; i < providers.Count; i++) tasks[i] = LoadOne(providers[i], ct);
+        for (var i = 0; i < providers.Count; i++) tasks[i] = LoadOne(providers[i], options, ct);
         var lists = await Task.WhenAll(tasks).ConfigureAwait(false);
 
         var ids = new HashSet<string>(StringComparer.Ordinal);
@@ -35,26 +34,16 @@ internal sealed class Snapshot
                 throw new InvalidOperationException($"Two lists share the id '{list.Id}'; give each provider a distinct list id.");
         }
 
-        if (previous is not null)
-        {
-            foreach (var list in lists)
-            {
-                foreach (var old in previous.Lists)
-                {
-                    if (old.Id == list.Id && old.Entries.Count > 0 && list.Entries.Count < old.Entries.Count * options.MinReloadEntryRatio)
-                        throw new WatchlistReloadException(
-                            $"List '{list.Id}' shrank from {old.Entries.Count} to {list.Entries.Count} entries, below the reload guard " +
-                            $"(ScreeningOptions.MinReloadEntryRatio = {options.MinReloadEntryRatio}); the previous version keeps serving.");
-                }
-            }
-        }
+        if (previous is not null) LoadPolicy.CheckReload(previous.Lists, lists, options);
         return await Task.Run(() => Create(lists, ct), ct).ConfigureAwait(false);
     }
 
-    private static async Task<Watchlist> LoadOne(IWatchlistProvider provider, CancellationToken ct)
+    private static async Task<Watchlist> LoadOne(IWatchlistProvider provider, ScreeningOptions options, CancellationToken ct)
     {
-        var list = await provider.LoadAsync(ct).ConfigureAwait(false);
-        return list ?? throw new InvalidOperationException($"Provider '{provider.Source}' returned no list.");
+        var list = await provider.LoadAsync(ct).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"Provider '{provider.Source}' returned no list.");
+        LoadPolicy.CheckLoaded(list, provider.Source, options);
+        return list;
     }
 }
 

@@ -62,7 +62,7 @@ public class ReloadTests
         p.Version = 1;
         var r = await s.ReloadAsync();
         Assert.False(r.Succeeded);
-        Assert.Contains("MinReloadEntryRatio", r.Error);
+        Assert.Contains("MaxReloadShrink", r.Error);
         Assert.Equal(200, s.Lists[0].EntryCount);
     }
 
@@ -70,10 +70,97 @@ public class ReloadTests
     public async Task ReloadAsync_ListShrinkAllowedByGuard_Succeeds()
     {
         var p = new SwitchableProvider(v => MakeList(v, v == 0 ? 200 : 10));
-        var s = await new ScreenerBuilder().AddProvider(p).Configure(o => o.MinReloadEntryRatio = 0).BuildAsync();
+        var s = await new ScreenerBuilder().AddProvider(p).Configure(o => o.MaxReloadShrink = 1).BuildAsync();
         p.Version = 1;
         Assert.True((await s.ReloadAsync()).Succeeded);
         Assert.Equal(10, s.Lists[0].EntryCount);
+    }
+
+    [Fact]
+    public async Task ReloadAsync_DropOfMoreThanTenPercent_RefusedByDefaultNamingListAndCounts()
+    {
+        var p = new SwitchableProvider(v => MakeList(v, v == 0 ? 200 : 179));
+        var s = await new ScreenerBuilder().AddProvider(p).BuildAsync();
+        p.Version = 1;
+        var r = await s.ReloadAsync();
+        Assert.False(r.Succeeded);
+        Assert.IsType<WatchlistReloadException>(r.Exception);
+        Assert.Contains("'switch'", r.Error);
+        Assert.Contains("from 200 to 179 entries (-10.5%)", r.Error);
+        Assert.Contains("more than 10%", r.Error);
+        Assert.Equal("0", Assert.Single(r.Lists).Version.Label);
+        Assert.True(s.Screen("V0MARK ROMASHKA 5").IsHit);
+    }
+
+    [Fact]
+    public async Task ReloadAsync_DropOfExactlyTenPercent_Accepted()
+    {
+        var p = new SwitchableProvider(v => MakeList(v, v == 0 ? 200 : 180));
+        var s = await new ScreenerBuilder().AddProvider(p).BuildAsync();
+        p.Version = 1;
+        Assert.True((await s.ReloadAsync()).Succeeded);
+        Assert.Equal(180, s.Lists[0].EntryCount);
+    }
+
+    [Fact]
+    public async Task ReloadAsync_AliasesVanish_RefusedOnTheNameCount()
+    {
+        // Same 100 entries, but version 1 lost the two aliases of each: a deleted alias file.
+        static Watchlist Make(int v) => new("aliases", "Aliases", new WatchlistVersion(v.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            Enumerable.Range(0, 100).Select(i => new WatchlistEntry
+            {
+                Id = i.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Names = v == 0 ? [new($"ROMASHKA {i}"), new($"CAMOMILE {i}", NameStrength.Strong), new($"ROMASHKA HOLDING {i}", NameStrength.Strong)] : [new($"ROMASHKA {i}")],
+            }).ToList());
+        var p = new SwitchableProvider(Make);
+        var s = await new ScreenerBuilder().AddProvider(p).BuildAsync();
+        p.Version = 1;
+        var r = await s.ReloadAsync();
+        Assert.False(r.Succeeded);
+        Assert.Contains("from 300 to 100 names (-66.7%)", r.Error);
+        Assert.True(s.Screen("CAMOMILE 7").IsHit);
+    }
+
+    [Fact]
+    public async Task ReloadAsync_ListIdDisappears_Refused()
+    {
+        var p = new SwitchableProvider(v => v == 0 ? MakeList(0) : new Watchlist("renamed", "Renamed", new WatchlistVersion("1"), MakeList(1).Entries));
+        var s = await new ScreenerBuilder().AddProvider(p).BuildAsync();
+        p.Version = 1;
+        var r = await s.ReloadAsync();
+        Assert.False(r.Succeeded);
+        Assert.Contains("'switch' is missing from the reload", r.Error);
+        Assert.Equal("switch", s.Lists[0].Id);
+    }
+
+    [Fact]
+    public async Task ReloadAsync_OfacAltCsvDeleted_Refused()
+    {
+        using var dir = new Watchlists.Ofac.OfacFixtures.TempFolder();
+        foreach (var f in Directory.GetFiles(Watchlists.Ofac.OfacFixtures.SdnFolder, "*.csv")) File.Copy(f, Path.Combine(dir.Path, Path.GetFileName(f)));
+        var s = await new ScreenerBuilder().AddProvider(new OfacSdnProvider(dir.Path)).BuildAsync();
+        Assert.True(s.Screen("JSC IEMZ KUPOL").IsHit);
+        File.Delete(Path.Combine(dir.Path, "alt.csv"));
+        var r = await s.ReloadAsync();
+        Assert.False(r.Succeeded);
+        Assert.Contains("'ofac-sdn'", r.Error);
+        Assert.Contains("names", r.Error);
+        Assert.True(s.Screen("JSC IEMZ KUPOL").IsHit); // the alias still serves
+    }
+
+    [Fact]
+    public async Task ReloadAsync_OfacSdnCutAtALineBoundary_Refused()
+    {
+        using var dir = new Watchlists.Ofac.OfacFixtures.TempFolder();
+        foreach (var f in Directory.GetFiles(Watchlists.Ofac.OfacFixtures.SdnFolder, "*.csv")) File.Copy(f, Path.Combine(dir.Path, Path.GetFileName(f)));
+        var s = await new ScreenerBuilder().AddProvider(new OfacSdnProvider(dir.Path)).BuildAsync();
+        var sdn = Path.Combine(dir.Path, "sdn.csv");
+        var lines = File.ReadAllText(sdn, System.Text.Encoding.Latin1).Split("\r\n");
+        File.WriteAllText(sdn, string.Join("\r\n", lines.Take(lines.Length / 2)) + "\r\n", System.Text.Encoding.Latin1);
+        var r = await s.ReloadAsync();
+        Assert.False(r.Succeeded);
+        Assert.Contains("from 32 to 16 entries (-50%)", r.Error);
+        Assert.Equal(32, s.Lists[0].EntryCount);
     }
 
     [Fact]

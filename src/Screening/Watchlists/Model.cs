@@ -152,6 +152,10 @@ public enum LoadIssueKind
     Duplicate,
     /// <summary>Loaded, but something was odd (a field ignored, a value repaired).</summary>
     Warning,
+    /// <summary>An optional source file is absent (e.g. OFAC's <c>alt.csv</c>): its rows are not loaded.</summary>
+    MissingFile,
+    /// <summary>A source file looks cut short (e.g. an OFAC file without its end-of-file byte): rows may be missing.</summary>
+    Truncated,
 }
 
 /// <summary>One problem met while loading a list.</summary>

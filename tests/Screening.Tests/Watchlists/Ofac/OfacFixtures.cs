@@ -18,12 +18,20 @@ internal static class OfacFixtures
 
     public static Watchlist Parse(OfacFileSet set, OfacSourceFile[] f) => OfacLegacyReader.Parse(set, f[0], f[1], f[2], f[3]);
 
-    /// <summary>Parses an SDN set whose primary file is <paramref name="sdn"/> (Latin-1 text) and whose other files are absent.</summary>
+    /// <summary>
+    /// Parses an SDN set whose primary file is <paramref name="sdn"/> (Latin-1 text). Each file is complete as OFAC
+    /// writes it: the end-of-file byte 0x1A is appended where the text lacks it, and a file not given is present but
+    /// empty. (Missing and cut-short files have their own tests.)
+    /// </summary>
     public static Watchlist ParseSdn(string sdn, string? alt = null, string? add = null, string? comments = null) =>
         OfacLegacyReader.Parse(OfacFileSet.Sdn, Source("sdn.csv", sdn), Source("alt.csv", alt), Source("add.csv", add), Source("sdn_comments.csv", comments));
 
-    private static OfacSourceFile Source(string name, string? text) =>
-        new(name, text is null ? null : System.Text.Encoding.Latin1.GetBytes(text));
+    private static OfacSourceFile Source(string name, string? text)
+    {
+        text ??= "";
+        if (!text.EndsWith('\u001a')) text += "\u001a";
+        return new(name, System.Text.Encoding.Latin1.GetBytes(text));
+    }
 
     /// <summary>A temporary folder deleted on dispose.</summary>
     public sealed class TempFolder : IDisposable

@@ -185,7 +185,9 @@ public class OfacLegacyReaderTests
         var list = await new OfacSdnProvider(dir.Path).LoadAsync();
         Assert.Equal(OfacFixtures.SdnEntries, list.Entries.Count);
         Assert.Single(list.Entries.Single(x => x.Id == "46431").Names);
-        Assert.Empty(list.Report.Issues);
+        // The absent optional files are reported, never silent (issue #12), and nothing else is.
+        Assert.All(list.Report.Issues, i => Assert.Equal(LoadIssueKind.MissingFile, i.Kind));
+        Assert.Equal(["alt.csv", "add.csv", "sdn_comments.csv"], list.Report.Issues.Select(i => Path.GetFileName(i.File)));
     }
 
     [Fact]

@@ -79,18 +79,26 @@ public sealed class CslProvider : IWatchlistProvider
     /// <inheritdoc />
     public string Source { get; }
 
+    /// <summary>
+    /// The file's text encoding when it has no byte-order mark. Default <see cref="CsvTextEncoding.Utf8"/>, as trade.gov
+    /// publishes it: bytes that are not valid UTF-8 are a <see cref="WatchlistFormatException"/> naming the line and byte
+    /// offset, never silently replaced. In a list SPEC: <c>csl:FILE?encoding=latin1</c>.
+    /// </summary>
+    public CsvTextEncoding Encoding { get; init; }
+
     /// <inheritdoc />
     public async Task<Watchlist> LoadAsync(CancellationToken cancellationToken = default)
     {
         var bytes = await CsvSupport.ReadAllAsync(_open, _file, cancellationToken).ConfigureAwait(false);
-        return Parse(bytes, _file, cancellationToken);
+        return Parse(bytes, _file, cancellationToken, Encoding);
     }
 
     /// <summary>Parses a CSL CSV held in memory.</summary>
-    internal static Watchlist Parse(byte[] bytes, string file, CancellationToken cancellationToken)
+    internal static Watchlist Parse(byte[] bytes, string file, CancellationToken cancellationToken, CsvTextEncoding encoding = CsvTextEncoding.Utf8)
     {
         var sha = CsvSupport.Sha256(bytes);
-        using var csv = CsvSupport.OpenReader(bytes, file, new UTF8Encoding(false, false), ',');
+        using var csv = CsvSupport.OpenReader(bytes, file, CsvSupport.Decoder(encoding),
+            "; if the file is Latin-1 or Windows-1252, say so (CslProvider.Encoding, or csl:FILE?encoding=latin1 in a list SPEC)", ',');
         if (!csv.TryReadRecord(out var headerFields))
             throw new WatchlistFormatException(file, 0, null, "the file is empty: the header row is missing");
         var header = headerFields.ToArray();

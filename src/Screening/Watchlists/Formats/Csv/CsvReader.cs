@@ -36,14 +36,18 @@ internal sealed class CsvReader : IDisposable
         _unquotedSpecials = SearchValues.Create([separator, '"', '\r', '\n', '\u001A']);
     }
 
-    /// <summary>Opens a file, detecting a UTF-8 or UTF-16 BOM; without one, bytes are decoded with <paramref name="fallback"/>.</summary>
+    /// <summary>
+    /// Opens a file, detecting a UTF-8 or UTF-16 BOM; without one, bytes are strict UTF-8 (invalid UTF-8 is a
+    /// <see cref="WatchlistFormatException"/> naming the line and byte offset) or decoded with <paramref name="fallback"/>.
+    /// </summary>
     /// <param name="path">The file.</param>
-    /// <param name="fallback">The encoding when there is no BOM: UTF-8 by default; OFAC's legacy files are Latin-1.</param>
+    /// <param name="fallback">The encoding when there is no BOM: null (the default) or UTF-8 for strict UTF-8; OFAC's legacy files are Latin-1.</param>
     /// <param name="separator">The field separator. Default comma.</param>
-    public static CsvReader Open(string path, Encoding? fallback = null, char separator = ',')
+    /// <param name="hint">Appended to an invalid-UTF-8 message: what the user can do about it.</param>
+    public static CsvReader Open(string path, Encoding? fallback = null, char separator = ',', string hint = "")
     {
-        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        return new CsvReader(new StreamReader(stream, fallback ?? new UTF8Encoding(false, false), detectEncodingFromByteOrderMarks: true), path, separator);
+        var stream = SourceFiles.OpenRead(path);
+        return new CsvReader(Utf8Text.Open(stream, path, fallback is UTF8Encoding ? null : fallback, hint), path, separator);
     }
 
     /// <summary>The line on which the current record starts (1-based).</summary>

@@ -34,16 +34,38 @@ internal static class CsvSupport
         }
     }
 
-    /// <summary>Opens a file for one sequential read.</summary>
-    public static FileStream OpenFile(string path) =>
-        new(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+    /// <summary>Opens a file for one sequential read; a folder is an error.</summary>
+    public static FileStream OpenFile(string path) => SourceFiles.OpenRead(path);
 
     /// <summary>The SHA-256 of the bytes in lower-case hex.</summary>
     public static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
-    /// <summary>A CSV reader over bytes held in memory: a BOM wins, otherwise <paramref name="fallback"/> decodes.</summary>
-    public static CsvReader OpenReader(byte[] bytes, string file, Encoding fallback, char separator) =>
-        new(new StreamReader(new MemoryStream(bytes, writable: false), fallback, detectEncodingFromByteOrderMarks: true), file, separator);
+    /// <summary>
+    /// A CSV reader over bytes held in memory: a BOM wins, otherwise strict UTF-8 (<paramref name="encoding"/> null) or
+    /// <paramref name="encoding"/> decodes. Invalid UTF-8 is an error naming the file, line and byte offset.
+    /// </summary>
+    public static CsvReader OpenReader(byte[] bytes, string file, Encoding? encoding, string hint, char separator) =>
+        new(Utf8Text.Open(new MemoryStream(bytes, writable: false), file, encoding, hint), file, separator);
+
+    /// <summary>Reads an encoding name: utf-8, latin-1 (latin1, iso-8859-1) or windows-1252 (cp1252), any case.</summary>
+    public static bool TryParseEncoding(string text, out CsvTextEncoding encoding)
+    {
+        switch (text.Trim().ToLowerInvariant())
+        {
+            case "utf-8" or "utf8": encoding = CsvTextEncoding.Utf8; return true;
+            case "latin-1" or "latin1" or "iso-8859-1": encoding = CsvTextEncoding.Latin1; return true;
+            case "windows-1252" or "cp1252": encoding = CsvTextEncoding.Windows1252; return true;
+            default: encoding = CsvTextEncoding.Utf8; return false;
+        }
+    }
+
+    /// <summary>The decoder of a <see cref="CsvTextEncoding"/>: null for strict UTF-8.</summary>
+    public static Encoding? Decoder(CsvTextEncoding encoding) => encoding switch
+    {
+        CsvTextEncoding.Latin1 => Encoding.Latin1,
+        CsvTextEncoding.Windows1252 => CodePagesEncodingProvider.Instance.GetEncoding(1252) ?? Encoding.Latin1,
+        _ => null,
+    };
 
     /// <summary>Column positions by header name: trimmed, case-insensitive; a name that occurs twice is ambiguous.</summary>
     public static Dictionary<string, int> IndexHeader(IReadOnlyList<string> header, out HashSet<string> ambiguous)

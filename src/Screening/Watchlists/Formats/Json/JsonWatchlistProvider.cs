@@ -18,7 +18,7 @@ public sealed class JsonWatchlistProvider : IWatchlistProvider
     public JsonWatchlistProvider(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        _open = () => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        _open = () => SourceFiles.OpenRead(path);
         Source = "json:" + path;
         FileName = path;
     }
@@ -65,9 +65,13 @@ public sealed class JsonWatchlistProvider : IWatchlistProvider
     /// <summary>Parses a document held in memory.</summary>
     /// <param name="utf8">The UTF-8 bytes (a BOM is allowed).</param>
     /// <param name="fileName">The name used in messages.</param>
+    /// <exception cref="WatchlistFormatException">The bytes are not valid UTF-8 (the message names the line and byte
+    /// offset), not JSON, an object has the same key twice, or a field is wrong.</exception>
     public static Watchlist Parse(ReadOnlySpan<byte> utf8, string fileName)
     {
         var sha = Convert.ToHexStringLower(SHA256.HashData(utf8));
+        // JSON is UTF-8 (RFC 8259); checked up front because the parser only meets bad bytes when a string is read.
+        Utf8Text.Validate(utf8, fileName, "; a JSON list must be UTF-8 (RFC 8259): convert it, e.g. with iconv -f latin1 -t utf-8");
         if (utf8.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) utf8 = utf8[3..];
         JsonDocument doc;
         try
@@ -80,8 +84,36 @@ public sealed class JsonWatchlistProvider : IWatchlistProvider
         }
         using (doc)
         {
+            RejectDuplicateKeys(doc.RootElement, "", 0, fileName);
             var r = new Reader(fileName);
             return r.ReadList(doc.RootElement, sha);
+        }
+    }
+
+    // The parser keeps the last of two equal keys, so {"names": [...], "names": []} would silently drop names.
+    private static void RejectDuplicateKeys(JsonElement e, string path, int row, string file)
+    {
+        if (e.ValueKind == JsonValueKind.Object)
+        {
+            HashSet<string>? seen = null;
+            foreach (var p in e.EnumerateObject())
+            {
+                seen ??= new HashSet<string>(StringComparer.Ordinal);
+                var field = path.Length == 0 ? p.Name : path + "." + p.Name;
+                if (!seen.Add(p.Name))
+                    throw new WatchlistFormatException(file, row, field, $"key '{p.Name}' occurs more than once in {(path.Length == 0 ? "the document" : path)}");
+                RejectDuplicateKeys(p.Value, field, row, file);
+            }
+        }
+        else if (e.ValueKind == JsonValueKind.Array)
+        {
+            var i = 0;
+            var entries = path == "entries";
+            foreach (var x in e.EnumerateArray())
+            {
+                RejectDuplicateKeys(x, $"{path}[{i}]", entries ? i + 1 : row, file);
+                i++;
+            }
         }
     }
 

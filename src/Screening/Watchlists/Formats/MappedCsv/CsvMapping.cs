@@ -195,13 +195,6 @@ public sealed class CsvMapping
 
     private WatchlistFormatException Error(string field, string reason) => new(Origin, 0, field, reason);
 
-    /// <summary>The decoder for files without a byte-order mark.</summary>
-    internal Encoding GetEncoding() => Encoding switch
-    {
-        CsvTextEncoding.Latin1 => System.Text.Encoding.Latin1,
-        CsvTextEncoding.Windows1252 => CodePagesEncodingProvider.Instance.GetEncoding(1252) ?? System.Text.Encoding.Latin1,
-        _ => new UTF8Encoding(false, false),
-    };
 
     /// <summary>Loads and validates a JSON mapping file.</summary>
     /// <param name="path">The mapping file.</param>
@@ -209,6 +202,7 @@ public sealed class CsvMapping
     public static CsvMapping Load(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        if (Directory.Exists(path)) throw SourceFiles.IsDirectory(path);
         byte[] bytes;
         try
         {
@@ -228,6 +222,7 @@ public sealed class CsvMapping
     public static CsvMapping Parse(ReadOnlySpan<byte> utf8Json, string origin)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(origin);
+        Utf8Text.Validate(utf8Json, origin, "; a mapping file is JSON, which must be UTF-8");
         if (utf8Json.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) utf8Json = utf8Json[3..];
         JsonDocument doc;
         try
@@ -304,13 +299,9 @@ public sealed class CsvMapping
         {
             var s = OptString(root, "encoding");
             if (s is null) return CsvTextEncoding.Utf8;
-            return s.Trim().ToLowerInvariant() switch
-            {
-                "utf-8" or "utf8" => CsvTextEncoding.Utf8,
-                "latin-1" or "latin1" or "iso-8859-1" => CsvTextEncoding.Latin1,
-                "windows-1252" or "cp1252" => CsvTextEncoding.Windows1252,
-                _ => throw Error("encoding", $"unknown encoding \"{s}\"; use \"utf-8\", \"latin-1\" or \"windows-1252\""),
-            };
+            return CsvSupport.TryParseEncoding(s, out var encoding)
+                ? encoding
+                : throw Error("encoding", $"unknown encoding \"{s}\"; use \"utf-8\", \"latin-1\" or \"windows-1252\"");
         }
 
         private (CsvColumn? Column, Dictionary<string, EntityType>? Values, EntityType Default) ReadType(JsonElement root)

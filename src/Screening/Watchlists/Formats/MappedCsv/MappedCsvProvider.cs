@@ -17,7 +17,8 @@ namespace Screening.Watchlists;
 /// differs from the header's (without a header: that is too short for a mapped column), with an empty name, or
 /// with an empty id (when an id column is mapped). Duplicate ids are reported and both rows loaded. Unknown
 /// countries and types are warnings. A mapped column missing from the header, or bad quoting, is a
-/// <see cref="WatchlistFormatException"/>.</para>
+/// <see cref="WatchlistFormatException"/>, and so is text that is not valid UTF-8 when the mapping's encoding is UTF-8
+/// (the default): the message names the line and byte offset.</para>
 /// <para>Version: a CSV states no publication date, so the label is <c>sha256:</c> and the first 12 hex digits of
 /// the file's SHA-256 (the hash covers the CSV bytes only, so it equals <c>sha256sum FILE</c>).</para>
 /// </remarks>
@@ -109,6 +110,7 @@ public sealed class MappedCsvProvider : IWatchlistProvider
 
     private static CsvMapping LoadMapping(string mappingPath, string csvPath)
     {
+        if (Directory.Exists(mappingPath)) throw SourceFiles.IsDirectory(mappingPath);
         if (!File.Exists(mappingPath))
             throw new WatchlistFormatException(mappingPath, 0, null,
                 $"mapping file not found for '{csvPath}': put the mapping next to it as '{Path.GetFileName(csvPath)}{MappingSuffix}' or name it with csv:FILE?map=MAPPING.json");
@@ -120,7 +122,7 @@ public sealed class MappedCsvProvider : IWatchlistProvider
     {
         var sha = CsvSupport.Sha256(bytes);
         var issues = new List<LoadIssue>();
-        using var csv = CsvSupport.OpenReader(bytes, file, mapping.GetEncoding(), mapping.Separator);
+        using var csv = CsvSupport.OpenReader(bytes, file, CsvSupport.Decoder(mapping.Encoding), EncodingHint, mapping.Separator);
         string[]? header = null;
         if (mapping.HasHeader)
         {
@@ -231,6 +233,8 @@ public sealed class MappedCsvProvider : IWatchlistProvider
         var version = new WatchlistVersion("sha256:" + sha[..12], null, sha);
         return new Watchlist(mapping.ListId, mapping.ListName ?? mapping.ListId, version, entries, new WatchlistLoadReport(rows, entries.Count, issues));
     }
+
+    private const string EncodingHint = "; if the file is Latin-1 or Windows-1252, say so with \"encoding\" in the mapping (\"latin-1\" or \"windows-1252\")";
 
     private static string Get(IReadOnlyList<string> fields, int column) =>
         column >= 0 && column < fields.Count ? fields[column].Trim() : "";

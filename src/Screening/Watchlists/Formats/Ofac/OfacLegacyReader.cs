@@ -74,14 +74,17 @@ internal static class OfacLegacyReader
         return Parse(set, files[0], files[1], files[2], files[3], cancellationToken);
     }
 
-    // The exact name, or else a case-insensitive match (a download unpacked on Windows may be SDN.CSV).
+    // The exact name, or else a case-insensitive match (a download unpacked on Windows may be SDN.CSV). A folder by
+    // that name is an error: skipping it would load the list without its aliases or addresses.
     private static string? Locate(string folder, string name)
     {
         var exact = Path.Combine(folder, name);
         if (File.Exists(exact)) return exact;
-        foreach (var f in Directory.EnumerateFiles(folder))
+        foreach (var f in Directory.EnumerateFileSystemEntries(folder))
         {
-            if (string.Equals(Path.GetFileName(f), name, StringComparison.OrdinalIgnoreCase)) return f;
+            if (!string.Equals(Path.GetFileName(f), name, StringComparison.OrdinalIgnoreCase)) continue;
+            if (Directory.Exists(f)) throw SourceFiles.IsDirectory(f);
+            return f;
         }
         return null;
     }
@@ -104,6 +107,7 @@ internal static class OfacLegacyReader
 
         var countries = new CountryLookup();
 
+        CheckFiles(set, [primary, aliases, addresses, comments], issues);
         var rowsRead = ReadPrimary(set, primary, builders, byId, issues, cancellationToken);
         if (aliases.Bytes is not null) ReadAliases(set, aliases, byId, issues, cancellationToken);
         if (addresses.Bytes is not null) ReadAddresses(set, addresses, byId, issues, countries, cancellationToken);
@@ -117,6 +121,30 @@ internal static class OfacLegacyReader
         }
         var version = new WatchlistVersion("sha256:" + sha[..12], null, sha);
         return new Watchlist(set.ListId, set.DisplayName, version, entries, new WatchlistLoadReport(rowsRead, entries.Count, issues));
+    }
+
+    // OFAC ends every legacy file with the DOS end-of-file byte 0x1A (checked on the SDN and consolidated sets). A
+    // file without it was most likely cut short, e.g. by an interrupted download: a cut at a line boundary parses
+    // cleanly and would silently drop the rows after it. An absent optional file drops its aliases, addresses or
+    // remarks. Both are reported (and refused under strict loading), never silent.
+    private static void CheckFiles(OfacFileSet set, OfacSourceFile[] files, List<LoadIssue> issues)
+    {
+        var names = set.FilesInOrder;
+        string[] what = ["entries", "aliases", "addresses", "remarks overflow"];
+        for (var i = 0; i < files.Length; i++)
+        {
+            var f = files[i];
+            if (f.Bytes is null)
+            {
+                issues.Add(new LoadIssue(LoadIssueKind.MissingFile, f.Name, 0, null, $"optional file {names[i]} is absent; its {what[i]} are not loaded"));
+                continue;
+            }
+            if (f.Bytes.Length == 0 || f.Bytes[^1] != 0x1A)
+                issues.Add(new LoadIssue(LoadIssueKind.Truncated, f.Name, 0, null,
+                    f.Bytes.Length == 0
+                        ? "the file is empty (0 bytes; OFAC's files end with the end-of-file byte 0x1A): it may be cut short"
+                        : "the file does not end with OFAC's end-of-file byte 0x1A: it may be cut short (e.g. an interrupted download), so rows may be missing"));
+        }
     }
 
     // SHA-256 of the present files' bytes concatenated in the fixed order primary, aliases, addresses, comments:

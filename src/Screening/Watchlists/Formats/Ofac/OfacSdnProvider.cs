@@ -21,7 +21,11 @@ namespace Screening.Watchlists;
 /// Title, vessel type, flag, owner, tonnage and GRT become tags (<c>title:</c>, <c>vessel-type:</c>, ...).</para>
 /// <para>Accounting: every <c>sdn.csv</c> row is loaded or reported as Rejected (wrong field count, non-numeric ent_num,
 /// no name). Alias, address and comment rows whose entry is absent are Orphan issues; malformed ones are Warnings.
-/// Broken quoting or a truncated quoted field throws <see cref="WatchlistFormatException"/>.</para>
+/// An absent optional file is a <see cref="LoadIssueKind.MissingFile"/> issue, and a file that does not end with
+/// OFAC's end-of-file byte 0x1A (every published file does; one cut at a line boundary, e.g. by an interrupted
+/// download, does not) a <see cref="LoadIssueKind.Truncated"/> issue: reported, and refused under
+/// <c>ScreeningOptions.StrictLoading</c>. A folder named like one of the files, broken quoting or a truncated quoted
+/// field throws <see cref="WatchlistFormatException"/>.</para>
 /// <para>Version: the format carries no publication date, so the label is <c>sha256:</c> plus the first 12 hex digits
 /// of the SHA-256 over the present files concatenated in the order sdn.csv, alt.csv, add.csv, sdn_comments.csv
 /// (the same as <c>cat sdn.csv alt.csv add.csv sdn_comments.csv | sha256sum</c>).</para>

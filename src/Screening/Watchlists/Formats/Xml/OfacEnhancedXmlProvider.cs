@@ -43,7 +43,7 @@ public sealed class OfacEnhancedXmlProvider : IWatchlistProvider
     public OfacEnhancedXmlProvider(string path, XmlReadLimits? limits = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        _open = () => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan | FileOptions.Asynchronous);
+        _open = () => SourceFiles.OpenRead(path, asynchronous: true);
         _file = path;
         _limits = limits ?? XmlReadLimits.Default;
         Source = "ofac-xml:" + path;
