@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Screening.Diagnostics;
 using Screening.Matching;
 using Screening.Normalization;
 using Screening.Watchlists;
@@ -200,7 +201,11 @@ public sealed class Screener
         Error = error,
     };
 
-    private ScreeningResult ScreenCore(string name, string? country, EntityType? entityType, string? requestId, Snapshot snapshot)
+    // Metrics and tracing cost one check when nobody listens (Diagnostics/ScreeningTelemetry).
+    private ScreeningResult ScreenCore(string name, string? country, EntityType? entityType, string? requestId, Snapshot snapshot) =>
+        ScreeningTelemetry.IsEnabled ? ScreeningTelemetry.Observe(this, name, country, entityType, requestId, snapshot) : ScreenName(name, country, entityType, requestId, snapshot);
+
+    internal ScreeningResult ScreenName(string name, string? country, EntityType? entityType, string? requestId, Snapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(name);
         if (string.IsNullOrWhiteSpace(name)) ThrowHelper.ThrowEmptyName(nameof(name));
@@ -265,7 +270,7 @@ public sealed class Screener
                 return new ReloadResult(false, ex.Message, previous.Infos, ex);
             }
             Volatile.Write(ref _snapshot, next);
-            return new ReloadResult(true, null, next.Infos, null);
+            return new ReloadResult(true, null, next.Infos, null) { Unchanged = ReferenceEquals(next, previous) };
         }
         finally
         {
@@ -279,4 +284,11 @@ public sealed class Screener
 /// <param name="Error">Why the reload failed, when it did.</param>
 /// <param name="Lists">The lists serving after the call (the new ones, or the previous ones after a failure).</param>
 /// <param name="Exception">The exception behind a failure.</param>
-public sealed record ReloadResult(bool Succeeded, string? Error, IReadOnlyList<WatchlistInfo> Lists, Exception? Exception);
+public sealed record ReloadResult(bool Succeeded, string? Error, IReadOnlyList<WatchlistInfo> Lists, Exception? Exception)
+{
+    /// <summary>
+    /// Whether every list came back with the SHA-256 of the lists serving, so the snapshot was kept as it was
+    /// (no index rebuild). Implies <see cref="Succeeded"/>.
+    /// </summary>
+    public bool Unchanged { get; init; }
+}

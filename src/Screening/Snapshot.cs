@@ -48,7 +48,20 @@ internal sealed class Snapshot
                 }
             }
         }
+        // The same source bytes as the lists serving: the index would come out the same, so keep it.
+        if (previous is not null && SameSources(previous.Lists, lists)) return previous;
         return await Task.Run(() => Create(lists), ct).ConfigureAwait(false);
+    }
+
+    private static bool SameSources(IReadOnlyList<Watchlist> serving, IReadOnlyList<Watchlist> loaded)
+    {
+        if (serving.Count != loaded.Count) return false;
+        for (var i = 0; i < loaded.Count; i++)
+        {
+            var (a, b) = (serving[i], loaded[i]);
+            if (a.Id != b.Id || a.Version.Sha256 is null || a.Version.Sha256 != b.Version.Sha256) return false;
+        }
+        return true;
     }
 
     private static async Task<Watchlist> LoadOne(IWatchlistProvider provider, CancellationToken ct)

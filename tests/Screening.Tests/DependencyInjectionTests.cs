@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Screening.Tests.Matching;
 using Screening.Watchlists;
@@ -83,7 +84,7 @@ public class DependencyInjectionStartupTests
     public void AddSanctionsScreening_FromConfiguration_BindsOptionsAndLists()
     {
         var json = Path.Combine(AppContext.BaseDirectory, "Fixtures", "json", "sample.json");
-        var config = new Microsoft.Extensions.Configuration.ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Screening:Threshold"] = "0.9",
             ["Screening:MaxMatches"] = "3",

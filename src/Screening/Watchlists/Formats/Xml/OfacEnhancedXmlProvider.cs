@@ -28,7 +28,7 @@ namespace Screening.Watchlists;
 /// <see cref="LoadIssueKind.Rejected"/> with its line.
 /// </para>
 /// </remarks>
-public sealed class OfacEnhancedXmlProvider : IWatchlistProvider
+public sealed class OfacEnhancedXmlProvider : IWatchlistProvider, IWatchlistFileSource
 {
     /// <summary>The namespace OFAC's enhanced XML uses; other namespaces load with a warning.</summary>
     public const string Namespace = "https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/ENHANCED_XML";
@@ -45,6 +45,7 @@ public sealed class OfacEnhancedXmlProvider : IWatchlistProvider
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         _open = () => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan | FileOptions.Asynchronous);
         _file = path;
+        SourceFiles = [Path.GetFullPath(path)];
         _limits = limits ?? XmlReadLimits.Default;
         Source = "ofac-xml:" + path;
     }
@@ -65,6 +66,9 @@ public sealed class OfacEnhancedXmlProvider : IWatchlistProvider
 
     /// <inheritdoc />
     public string Source { get; }
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> SourceFiles { get; } = [];
 
     /// <inheritdoc />
     public Task<Watchlist> LoadAsync(CancellationToken cancellationToken = default) =>

@@ -23,7 +23,7 @@ namespace Screening.Watchlists;
 /// (or no id) is reported as <see cref="LoadIssueKind.Rejected"/> with its line.
 /// </para>
 /// </remarks>
-public sealed class UnConsolidatedXmlProvider : IWatchlistProvider
+public sealed class UnConsolidatedXmlProvider : IWatchlistProvider, IWatchlistFileSource
 {
     /// <summary>The list id.</summary>
     public const string ListId = "un";
@@ -40,6 +40,7 @@ public sealed class UnConsolidatedXmlProvider : IWatchlistProvider
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         _open = () => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan | FileOptions.Asynchronous);
         _file = path;
+        SourceFiles = [Path.GetFullPath(path)];
         _limits = limits ?? XmlReadLimits.Default;
         Source = "un:" + path;
     }
@@ -60,6 +61,9 @@ public sealed class UnConsolidatedXmlProvider : IWatchlistProvider
 
     /// <inheritdoc />
     public string Source { get; }
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> SourceFiles { get; } = [];
 
     /// <inheritdoc />
     public Task<Watchlist> LoadAsync(CancellationToken cancellationToken = default) =>
