@@ -29,7 +29,7 @@ internal sealed class ListRefreshService(
         using var watcher = _options.WatchFiles
             ? ListFileWatcher.Create(loader.Providers, OnFileChanged, (folder, ex) => Log.FileWatchFailed(logger, folder, ex))
             : null;
-        // A change between the first fingerprint and the watcher's start is caught by this first check.
+        // A change between the load and the watcher's start is caught by this first check.
         if (watcher is not null) Signal();
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -68,9 +68,10 @@ internal sealed class ListRefreshService(
             var started = Stopwatch.GetTimestamp();
             try
             {
-                var fingerprints = await SourceFingerprint.ComputeAsync(loader.Providers, ct).ConfigureAwait(false);
                 var screener = await loader.GetScreenerAsync(ct).ConfigureAwait(false);
-                status.Fingerprints = fingerprints;
+                // No fingerprint yet: anyone may have started this load before a file changed, so the first refresh
+                // reads the lists again (and rebuilds only if a list's SHA-256 differs).
+                status.Fingerprints = null;
                 status.Record(RefreshOutcome.Loaded, _time.GetUtcNow(), screener);
                 metrics.Refreshed(RefreshOutcome.Loaded);
                 Log.ListsLoaded(logger, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, Describe(screener.Lists));
