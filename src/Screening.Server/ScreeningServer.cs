@@ -23,19 +23,22 @@ public static class ScreeningServer
         var screening = builder.Configuration.GetSection("Screening");
 
         builder.Services.AddOptions<ServerOptions>().Bind(screening.GetSection("Server"))
-            .Validate(o => o.Check() is null, "invalid Screening:Server options").ValidateOnStart();
+            .Validate(o => o.Check() is null, "Invalid Screening:Server options (see ServerOptions).").ValidateOnStart();
         builder.Services.AddSanctionsScreening(screening).AddListRefresh();
         builder.Services.Configure<ListRefreshOptions>(screening.GetSection("Refresh"));
 
-        var serverOptions = screening.GetSection("Server").Get<ServerOptions>() ?? new ServerOptions();
-        if (serverOptions.Check() is { } invalid) throw new OptionsValidationException(nameof(ServerOptions), typeof(ServerOptions), [invalid]);
-        builder.WebHost.ConfigureKestrel(k =>
-        {
-            k.Limits.MaxRequestBodySize = serverOptions.MaxRequestBodyBytes;
-            k.AddServerHeader = false;
-        });
+        builder.Services.AddOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>()
+            .Configure<IOptions<ServerOptions>>((k, o) =>
+            {
+                k.Limits.MaxRequestBodySize = o.Value.MaxRequestBodyBytes;
+                k.AddServerHeader = false;
+            });
 
         builder.Services.AddProblemDetails();
+        // Bad input is a 400 problem document in every environment, never an exception page.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
+        builder.Services.Configure<ExceptionHandlerOptions>(o =>
+            o.StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError);
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));

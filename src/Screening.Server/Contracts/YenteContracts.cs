@@ -103,16 +103,19 @@ public sealed class ScoredEntity
     /// <summary>Whether the entity is a sanctions target: true for every listed entry.</summary>
     public bool Target { get; init; } = true;
 
-    /// <summary>Not tracked: null.</summary>
+    /// <summary>Not tracked: always null, written as yente writes it.</summary>
     [JsonPropertyName("first_seen")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public DateTimeOffset? FirstSeen { get; init; }
 
-    /// <summary>Not tracked: null.</summary>
+    /// <summary>Not tracked: always null, written as yente writes it.</summary>
     [JsonPropertyName("last_seen")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public DateTimeOffset? LastSeen { get; init; }
 
-    /// <summary>Not tracked: null.</summary>
+    /// <summary>Not tracked: always null, written as yente writes it.</summary>
     [JsonPropertyName("last_change")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public DateTimeOffset? LastChange { get; init; }
 
     /// <summary>The score, 0 to 1.</summary>

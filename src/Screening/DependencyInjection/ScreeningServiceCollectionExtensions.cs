@@ -46,7 +46,7 @@ public static class ScreeningServiceCollectionExtensions
             var builder = new ScreenerBuilder(sp.GetRequiredService<IOptions<ScreeningOptions>>().Value);
             var tp = sp.GetService<TimeProvider>();
             if (tp is not null) builder.UseTimeProvider(tp);
-            foreach (var p in reg.Providers) builder.AddProvider(p(sp));
+            foreach (var p in reg.Providers.SelectMany(p => p(sp))) builder.AddProvider(p);
             foreach (var p in sp.GetServices<IWatchlistProvider>()) builder.AddProvider(p);
             return new ScreenerLoader(builder);
         });
@@ -62,16 +62,16 @@ public static class ScreeningServiceCollectionExtensions
     /// <param name="services">The service collection.</param>
     /// <param name="configuration">The section, e.g. <c>configuration.GetSection("Screening")</c>.</param>
     /// <returns>A builder to chain provider registrations.</returns>
-    /// <exception cref="FormatException">A SPEC in <c>Lists</c> is malformed.</exception>
+    /// <remarks>A malformed SPEC in <c>Lists</c> is a <see cref="FormatException"/> when the screener is built.</remarks>
     public static ScreeningServiceBuilder AddSanctionsScreening(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var builder = services.AddSanctionsScreening();
         services.Configure<ScreeningOptions>(configuration);
-        foreach (var spec in configuration.GetSection("Lists").GetChildren())
-        {
-            if (!string.IsNullOrWhiteSpace(spec.Value)) builder.AddProvider(WatchlistSpec.CreateProvider(spec.Value));
-        }
+        // Read when the screener is built, so configuration added after this call (hosts, test factories) counts.
+        builder.AddProviders(_ => configuration.GetSection("Lists").GetChildren()
+            .Where(spec => !string.IsNullOrWhiteSpace(spec.Value))
+            .Select(spec => WatchlistSpec.CreateProvider(spec.Value!)));
         return builder;
     }
 }
@@ -94,7 +94,7 @@ public sealed class ScreeningServiceBuilder
     public ScreeningServiceBuilder AddProvider(IWatchlistProvider provider)
     {
         ArgumentNullException.ThrowIfNull(provider);
-        _registration.Providers.Add(_ => provider);
+        _registration.Providers.Add(_ => [provider]);
         return this;
     }
 
@@ -102,9 +102,11 @@ public sealed class ScreeningServiceBuilder
     public ScreeningServiceBuilder AddProvider(Func<IServiceProvider, IWatchlistProvider> factory)
     {
         ArgumentNullException.ThrowIfNull(factory);
-        _registration.Providers.Add(factory);
+        _registration.Providers.Add(sp => [factory(sp)]);
         return this;
     }
+
+    internal void AddProviders(Func<IServiceProvider, IEnumerable<IWatchlistProvider>> factory) => _registration.Providers.Add(factory);
 
     /// <summary>Applies more options.</summary>
     public ScreeningServiceBuilder Configure(Action<ScreeningOptions> configure)
@@ -117,7 +119,7 @@ public sealed class ScreeningServiceBuilder
 
 internal sealed class ScreeningRegistration
 {
-    public List<Func<IServiceProvider, IWatchlistProvider>> Providers { get; } = [];
+    public List<Func<IServiceProvider, IEnumerable<IWatchlistProvider>>> Providers { get; } = [];
 }
 
 // The one rule for options lives in ScreeningOptions.Validate; this reports it the Options way.
