@@ -39,7 +39,16 @@ internal sealed class ListRefreshService(
                 await Task.Delay(_options.FileChangeDelay, _time, stoppingToken).ConfigureAwait(false);
                 _changed.Wait(0); // the writes that came meanwhile are covered by this refresh
             }
-            await RefreshAsync(screener, stoppingToken).ConfigureAwait(false);
+            try
+            {
+                await RefreshAsync(screener, stoppingToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                // Whatever went wrong, the lists serving stay and the next refresh tries again.
+                Log.ReloadFailed(logger, ex.Message, ex);
+                Done(RefreshOutcome.Failed, ex.Message);
+            }
         }
     }
 

@@ -4,23 +4,24 @@ namespace Screening.Server.Contracts;
 
 internal static class Mapping
 {
-    private static IReadOnlyList<WatchlistInfo>? s_lastLists;
-    private static IReadOnlyList<ListResponse> s_lastMapped = [];
+    private static MappedLists? s_last;
 
-    // Lists change only on a reload, so the mapped form of the serving lists is kept and shared.
+    // Lists change only on a reload, so the mapped form of the serving lists is kept and shared (one reference, so a
+    // reader never pairs one snapshot's lists with another's mapping).
     public static IReadOnlyList<ListResponse> Lists(IReadOnlyList<WatchlistInfo> lists)
     {
-        var (last, mapped) = (Volatile.Read(ref s_lastLists), Volatile.Read(ref s_lastMapped));
-        if (ReferenceEquals(last, lists)) return mapped;
-        var result = lists.Select(l => new ListResponse
+        var last = Volatile.Read(ref s_last);
+        if (last is not null && ReferenceEquals(last.Source, lists)) return last.Mapped;
+        var mapped = lists.Select(l => new ListResponse
         {
             Id = l.Id, Name = l.DisplayName, Version = l.Version.Label, PublishedAt = l.Version.PublishedAt, Sha256 = l.Version.Sha256,
             Entries = l.EntryCount,
         }).ToArray();
-        Volatile.Write(ref s_lastMapped, result);
-        Volatile.Write(ref s_lastLists, lists);
-        return result;
+        Volatile.Write(ref s_last, new MappedLists(lists, mapped));
+        return mapped;
     }
+
+    private sealed record MappedLists(IReadOnlyList<WatchlistInfo> Source, IReadOnlyList<ListResponse> Mapped);
 
     public static ScreenResponse Result(ScreeningResult r, bool withLists) => new()
     {
