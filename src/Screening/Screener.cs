@@ -203,7 +203,9 @@ public sealed class Screener
 
     // Metrics and tracing cost one check when nobody listens (Diagnostics/ScreeningTelemetry).
     private ScreeningResult ScreenCore(string name, string? country, EntityType? entityType, string? requestId, Snapshot snapshot) =>
-        ScreeningTelemetry.IsEnabled ? ScreeningTelemetry.Observe(this, name, country, entityType, requestId, snapshot) : ScreenName(name, country, entityType, requestId, snapshot);
+        ScreeningTelemetry.IsEnabled
+            ? ScreeningTelemetry.Observe(this, name, country, entityType, requestId, snapshot)
+            : ScreenName(name, country, entityType, requestId, snapshot);
 
     internal ScreeningResult ScreenName(string name, string? country, EntityType? entityType, string? requestId, Snapshot snapshot)
     {
