@@ -289,8 +289,8 @@ public sealed class Screener
 public sealed record ReloadResult(bool Succeeded, string? Error, IReadOnlyList<WatchlistInfo> Lists, Exception? Exception)
 {
     /// <summary>
-    /// Whether every list came back with the SHA-256 of the lists serving, so the snapshot was kept as it was
-    /// (no index rebuild). Implies <see cref="Succeeded"/>.
+    /// Whether every list came back with the SHA-256 and the entries of the lists serving, so the snapshot was kept as
+    /// it was (no index rebuild). Implies <see cref="Succeeded"/>.
     /// </summary>
     public bool Unchanged { get; init; }
 }

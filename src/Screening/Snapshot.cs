@@ -48,7 +48,7 @@ internal sealed class Snapshot
                 }
             }
         }
-        // The same source bytes as the lists serving: the index would come out the same, so keep it.
+        // The same source bytes and the same entries as the lists serving: the index would come out the same, so keep it.
         if (previous is not null && SameSources(previous.Lists, lists)) return previous;
         return await Task.Run(() => Create(lists), ct).ConfigureAwait(false);
     }
@@ -59,7 +59,7 @@ internal sealed class Snapshot
         for (var i = 0; i < loaded.Count; i++)
         {
             var (a, b) = (serving[i], loaded[i]);
-            if (a.Id != b.Id || a.Version.Sha256 is null || a.Version.Sha256 != b.Version.Sha256) return false;
+            if (a.Version.Sha256 is null || a.Version.Sha256 != b.Version.Sha256 || !WatchlistContent.Same(a, b)) return false;
         }
         return true;
     }

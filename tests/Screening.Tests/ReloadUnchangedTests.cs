@@ -65,3 +65,32 @@ public class ReloadUnchangedTests
         Assert.EndsWith(".mapping.json", mapped.SourceFiles[1], StringComparison.Ordinal);
     }
 }
+
+public class ReloadMappingChangeTests
+{
+    [Fact]
+    public async Task ReloadAsync_MappingFileChangedCsvNot_RebuildsWithTheNewMapping()
+    {
+        var dir = Directory.CreateTempSubdirectory("screening-mapping-");
+        try
+        {
+            var csv = Path.Combine(dir.FullName, "list.csv");
+            File.WriteAllText(csv, "ref,company,other\nA1,Kupol Plant,Shenzhen Example Electronics\n");
+            var mapping = csv + MappedCsvProvider.MappingSuffix;
+            File.WriteAllText(mapping, "{ \"listId\": \"mapped\", \"id\": \"ref\", \"name\": \"company\" }");
+            var s = await new ScreenerBuilder().AddProvider(new MappedCsvProvider(csv)).BuildAsync();
+            Assert.False(s.Screen("Shenzhen Example Electronics").IsHit);
+
+            // Only the mapping changes: the CSV's SHA-256 (the list's Version.Sha256) stays the same.
+            File.WriteAllText(mapping, "{ \"listId\": \"mapped\", \"id\": \"ref\", \"name\": \"other\" }");
+            var r = await s.ReloadAsync();
+            Assert.True(r.Succeeded, r.Error);
+            Assert.False(r.Unchanged);
+            Assert.True(s.Screen("Shenzhen Example Electronics").IsHit);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+}
