@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Screening.Diagnostics;
 using Screening.Matching;
 using Screening.Matching.Query;
 using Screening.Normalization;
@@ -205,7 +206,13 @@ public sealed class Screener
         Error = error,
     };
 
-    private ScreeningResult ScreenCore(string name, string? country, EntityType? entityType, string? requestId, Snapshot snapshot, MatchContext context)
+    // Metrics and tracing cost one check when nobody listens (Diagnostics/ScreeningTelemetry).
+    private ScreeningResult ScreenCore(string name, string? country, EntityType? entityType, string? requestId, Snapshot snapshot, MatchContext context) =>
+        ScreeningTelemetry.IsEnabled
+            ? ScreeningTelemetry.Observe(this, name, country, entityType, requestId, snapshot, context)
+            : ScreenName(name, country, entityType, requestId, snapshot, context);
+
+    internal ScreeningResult ScreenName(string name, string? country, EntityType? entityType, string? requestId, Snapshot snapshot, MatchContext context)
     {
         ArgumentNullException.ThrowIfNull(name);
         if (string.IsNullOrWhiteSpace(name)) ThrowHelper.ThrowEmptyName(nameof(name));
@@ -273,7 +280,7 @@ public sealed class Screener
                 return new ReloadResult(false, ex.Message, previous.Infos, ex);
             }
             Volatile.Write(ref _snapshot, next);
-            return new ReloadResult(true, null, next.Infos, null);
+            return new ReloadResult(true, null, next.Infos, null) { Unchanged = ReferenceEquals(next, previous) };
         }
         finally
         {
@@ -287,4 +294,11 @@ public sealed class Screener
 /// <param name="Error">Why the reload failed, when it did.</param>
 /// <param name="Lists">The lists serving after the call (the new ones, or the previous ones after a failure).</param>
 /// <param name="Exception">The exception behind a failure.</param>
-public sealed record ReloadResult(bool Succeeded, string? Error, IReadOnlyList<WatchlistInfo> Lists, Exception? Exception);
+public sealed record ReloadResult(bool Succeeded, string? Error, IReadOnlyList<WatchlistInfo> Lists, Exception? Exception)
+{
+    /// <summary>
+    /// Whether every list came back with the SHA-256 and the entries of the lists serving, so the snapshot was kept as
+    /// it was (no index rebuild). Implies <see cref="Succeeded"/>.
+    /// </summary>
+    public bool Unchanged { get; init; }
+}

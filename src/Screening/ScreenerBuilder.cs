@@ -17,6 +17,12 @@ public sealed class ScreenerBuilder
     private readonly List<IWatchlistProvider> _providers = [];
     private readonly ScreeningOptions _options = new();
 
+    /// <summary>Creates an empty builder with default options.</summary>
+    public ScreenerBuilder() { }
+
+    // From options already configured (dependency injection).
+    internal ScreenerBuilder(ScreeningOptions options) => _options = options.Clone();
+
     /// <summary>The providers added so far.</summary>
     public IReadOnlyList<IWatchlistProvider> Providers => _providers;
 

@@ -35,7 +35,20 @@ internal sealed class Snapshot
         }
 
         if (previous is not null) LoadPolicy.CheckReload(previous.Lists, lists, options);
+        // The same source bytes and the same entries as the lists serving: the index would come out the same, so keep it.
+        if (previous is not null && SameSources(previous.Lists, lists)) return previous;
         return await Task.Run(() => Create(lists, ct), ct).ConfigureAwait(false);
+    }
+
+    private static bool SameSources(IReadOnlyList<Watchlist> serving, IReadOnlyList<Watchlist> loaded)
+    {
+        if (serving.Count != loaded.Count) return false;
+        for (var i = 0; i < loaded.Count; i++)
+        {
+            var (a, b) = (serving[i], loaded[i]);
+            if (a.Version.Sha256 is null || a.Version.Sha256 != b.Version.Sha256 || !WatchlistContent.Same(a, b)) return false;
+        }
+        return true;
     }
 
     private static async Task<Watchlist> LoadOne(IWatchlistProvider provider, ScreeningOptions options, CancellationToken ct)

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Screening.Tests.Matching;
 using Screening.Watchlists;
@@ -50,6 +51,90 @@ public class DependencyInjectionTests
         var services = new ServiceCollection();
         services.AddSanctionsScreening(o => o.Threshold = 2).AddProvider(new InMemoryWatchlistProvider(ScreenerSmokeTests.Sample()));
         using var sp = services.BuildServiceProvider();
-        Assert.Throws<ArgumentException>(() => sp.GetRequiredService<Screener>());
+        Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => sp.GetRequiredService<Screener>());
+    }
+}
+
+public class DependencyInjectionStartupTests
+{
+    [Fact]
+    public async Task AddSanctionsScreening_InvalidThreshold_FailsWhenTheHostStarts()
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new Microsoft.Extensions.Hosting.HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Services.AddSanctionsScreening(o => o.Threshold = 2).AddProvider(new InMemoryWatchlistProvider(ScreenerSmokeTests.Sample()));
+        using var host = builder.Build();
+        var ex = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => host.StartAsync());
+        Assert.Contains("Threshold", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddSanctionsScreening_FirstLoadFails_NextResolveRetries()
+    {
+        var provider = new FlakyProvider(failures: 1);
+        var services = new ServiceCollection();
+        services.AddSanctionsScreening().AddProvider(provider);
+        using var sp = services.BuildServiceProvider();
+        Assert.Throws<IOException>(() => sp.GetRequiredService<Screener>());
+        var screener = sp.GetRequiredService<Screener>();
+        Assert.True(screener.Screen("IEMZ Kupol").IsHit);
+        Assert.Equal(2, provider.Calls);
+    }
+
+    [Fact]
+    public void AddSanctionsScreening_FromConfiguration_BindsOptionsAndLists()
+    {
+        var json = Path.Combine(AppContext.BaseDirectory, "Fixtures", "json", "sample.json");
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Screening:Threshold"] = "0.9",
+            ["Screening:MaxMatches"] = "3",
+            ["Screening:Lists:0"] = "json:" + json,
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddSanctionsScreening(config.GetSection("Screening"));
+        using var sp = services.BuildServiceProvider();
+        var screener = sp.GetRequiredService<Screener>();
+        Assert.Equal(0.9, screener.Threshold);
+        Assert.Equal("in-house", Assert.Single(screener.Lists).Id);
+    }
+
+    [Fact]
+    public void AddSanctionsScreening_InvalidOptionsWithoutHost_FailsOnValidation()
+    {
+        var services = new ServiceCollection();
+        services.AddSanctionsScreening(o => o.MaxMatches = 0);
+        using var sp = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        var ex = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => sp.GetRequiredService<Screener>());
+        Assert.Contains("MaxMatches", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ScreenerLoader_FirstLoadFails_ReloadAfterRetrySucceeds()
+    {
+        var provider = new FlakyProvider(failures: 1);
+        var services = new ServiceCollection();
+        services.AddSanctionsScreening().AddProvider(provider);
+        using var sp = services.BuildServiceProvider();
+        var loader = sp.GetRequiredService<ScreenerLoader>();
+        Assert.False(loader.IsLoaded);
+        await Assert.ThrowsAsync<IOException>(() => loader.GetScreenerAsync());
+        Assert.False(loader.IsLoaded);
+        var screener = await loader.GetScreenerAsync();
+        Assert.True(loader.IsLoaded);
+        Assert.Same(screener, sp.GetRequiredService<Screener>());
+    }
+
+    private sealed class FlakyProvider(int failures) : IWatchlistProvider
+    {
+        private int _calls;
+
+        public int Calls => Volatile.Read(ref _calls);
+
+        public string Source => "flaky:test";
+
+        public Task<Watchlist> LoadAsync(CancellationToken cancellationToken = default) =>
+            Interlocked.Increment(ref _calls) <= failures
+                ? Task.FromException<Watchlist>(new IOException("the source is not there yet"))
+                : Task.FromResult(ScreenerSmokeTests.Sample());
     }
 }

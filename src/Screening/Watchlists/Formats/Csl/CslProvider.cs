@@ -33,7 +33,7 @@ namespace Screening.Watchlists;
 /// it. Other known columns are optional (a warning names each missing one). A row whose field count differs from the
 /// header's, or with no name or no id, is rejected.</para>
 /// </remarks>
-public sealed class CslProvider : IWatchlistProvider
+public sealed class CslProvider : IWatchlistProvider, IWatchlistFileSource
 {
     /// <summary>The list id: <c>us-csl</c>.</summary>
     public const string ListId = "us-csl";
@@ -62,6 +62,7 @@ public sealed class CslProvider : IWatchlistProvider
         _open = () => CsvSupport.OpenFile(path);
         _file = path;
         Source = "csl:" + path;
+        SourceFiles = [Path.GetFullPath(path)];
     }
 
     /// <summary>Creates a provider that reads a stream opened on each load.</summary>
@@ -85,6 +86,9 @@ public sealed class CslProvider : IWatchlistProvider
     /// offset, never silently replaced. In a list SPEC: <c>csl:FILE?encoding=latin1</c>.
     /// </summary>
     public CsvTextEncoding Encoding { get; init; }
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> SourceFiles { get; } = [];
 
     /// <inheritdoc />
     public async Task<Watchlist> LoadAsync(CancellationToken cancellationToken = default)

@@ -46,7 +46,7 @@ internal sealed class CsvReader : IDisposable
     /// <param name="hint">Appended to an invalid-UTF-8 message: what the user can do about it.</param>
     public static CsvReader Open(string path, Encoding? fallback = null, char separator = ',', string hint = "")
     {
-        var stream = SourceFiles.OpenRead(path);
+        var stream = ListFiles.OpenRead(path);
         return new CsvReader(Utf8Text.Open(stream, path, fallback is UTF8Encoding ? null : fallback, hint), path, separator);
     }
 

@@ -35,7 +35,7 @@ internal static class CsvSupport
     }
 
     /// <summary>Opens a file for one sequential read; a folder is an error.</summary>
-    public static FileStream OpenFile(string path) => SourceFiles.OpenRead(path);
+    public static FileStream OpenFile(string path) => ListFiles.OpenRead(path);
 
     /// <summary>The SHA-256 of the bytes in lower-case hex.</summary>
     public static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));

@@ -7,7 +7,7 @@ namespace Screening.Watchlists;
 /// Loads a list in the project's JSON watchlist format (<c>screening-watchlist/1</c>, see the README).
 /// Schema errors name the entry index and the field, e.g. <c>entries[12].names[0].value</c>.
 /// </summary>
-public sealed class JsonWatchlistProvider : IWatchlistProvider
+public sealed class JsonWatchlistProvider : IWatchlistProvider, IWatchlistFileSource
 {
     /// <summary>The format tag written in the <c>format</c> field.</summary>
     public const string FormatTag = "screening-watchlist/1";
@@ -18,9 +18,10 @@ public sealed class JsonWatchlistProvider : IWatchlistProvider
     public JsonWatchlistProvider(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        _open = () => SourceFiles.OpenRead(path);
+        _open = () => ListFiles.OpenRead(path);
         Source = "json:" + path;
         FileName = path;
+        SourceFiles = [Path.GetFullPath(path)];
     }
 
     /// <summary>Creates a provider that reads a stream opened on each load.</summary>
@@ -37,6 +38,9 @@ public sealed class JsonWatchlistProvider : IWatchlistProvider
 
     /// <inheritdoc />
     public string Source { get; }
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> SourceFiles { get; } = [];
 
     private string FileName { get; }
 

@@ -202,7 +202,7 @@ public sealed class CsvMapping
     public static CsvMapping Load(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        if (Directory.Exists(path)) throw SourceFiles.IsDirectory(path);
+        if (Directory.Exists(path)) throw ListFiles.IsDirectory(path);
         byte[] bytes;
         try
         {

@@ -22,7 +22,7 @@ namespace Screening.Watchlists;
 /// <para>Version: a CSV states no publication date, so the label is <c>sha256:</c> and the first 12 hex digits of
 /// the file's SHA-256 (the hash covers the CSV bytes only, so it equals <c>sha256sum FILE</c>).</para>
 /// </remarks>
-public sealed class MappedCsvProvider : IWatchlistProvider
+public sealed class MappedCsvProvider : IWatchlistProvider, IWatchlistFileSource
 {
     /// <summary>The suffix of the sibling mapping file: <c>FILE.mapping.json</c>.</summary>
     public const string MappingSuffix = ".mapping.json";
@@ -42,6 +42,7 @@ public sealed class MappedCsvProvider : IWatchlistProvider
         _file = csvPath;
         _mappingPath = string.IsNullOrWhiteSpace(mappingPath) ? DefaultMappingPath(csvPath) : mappingPath;
         Source = mappingPath is null ? "csv:" + csvPath : $"csv:{csvPath}?map={mappingPath}";
+        SourceFiles = [Path.GetFullPath(csvPath), Path.GetFullPath(_mappingPath)];
     }
 
     /// <summary>Creates a provider that reads a CSV file with a mapping built in code.</summary>
@@ -51,6 +52,7 @@ public sealed class MappedCsvProvider : IWatchlistProvider
     public MappedCsvProvider(string csvPath, CsvMapping mapping)
         : this(() => CsvSupport.OpenFile(csvPath), "csv:" + csvPath, mapping, csvPath)
     {
+        SourceFiles = [Path.GetFullPath(csvPath)];
     }
 
     /// <summary>Creates a provider that reads a stream opened on each load, with a mapping built in code.</summary>
@@ -77,6 +79,10 @@ public sealed class MappedCsvProvider : IWatchlistProvider
 
     /// <inheritdoc />
     public string Source { get; }
+
+    /// <inheritdoc />
+    /// <remarks>The CSV file, and the mapping file when the mapping is read from one.</remarks>
+    public IReadOnlyList<string> SourceFiles { get; private init; } = [];
 
     /// <summary>The sibling mapping file of a CSV file: <paramref name="csvPath"/> + <c>.mapping.json</c>.</summary>
     /// <param name="csvPath">The CSV file.</param>
@@ -110,7 +116,7 @@ public sealed class MappedCsvProvider : IWatchlistProvider
 
     private static CsvMapping LoadMapping(string mappingPath, string csvPath)
     {
-        if (Directory.Exists(mappingPath)) throw SourceFiles.IsDirectory(mappingPath);
+        if (Directory.Exists(mappingPath)) throw ListFiles.IsDirectory(mappingPath);
         if (!File.Exists(mappingPath))
             throw new WatchlistFormatException(mappingPath, 0, null,
                 $"mapping file not found for '{csvPath}': put the mapping next to it as '{Path.GetFileName(csvPath)}{MappingSuffix}' or name it with csv:FILE?map=MAPPING.json");

@@ -10,7 +10,7 @@ namespace Screening.Watchlists;
 /// for the columns, the mapping, the load accounting and the version label (SHA-256 over cons_prim.csv,
 /// cons_alt.csv, cons_add.csv, cons_comments.csv in that order).
 /// </remarks>
-public sealed class OfacConsolidatedProvider : IWatchlistProvider
+public sealed class OfacConsolidatedProvider : IWatchlistProvider, IWatchlistFileSource
 {
     /// <summary>The list SPEC kind, <c>ofac-cons</c>.</summary>
     public const string Kind = "ofac-cons";
@@ -27,6 +27,10 @@ public sealed class OfacConsolidatedProvider : IWatchlistProvider
 
     /// <inheritdoc />
     public string Source => Kind + ":" + _path;
+
+    /// <inheritdoc />
+    /// <remarks>The four files of the set, found as a load finds them (a case-insensitive match included).</remarks>
+    public IReadOnlyList<string> SourceFiles => OfacLegacyReader.SourceFiles(OfacFileSet.Consolidated, _path);
 
     /// <inheritdoc />
     public Task<Watchlist> LoadAsync(CancellationToken cancellationToken = default) =>

@@ -74,6 +74,18 @@ internal static class OfacLegacyReader
         return Parse(set, files[0], files[1], files[2], files[3], cancellationToken);
     }
 
+    /// <summary>The files a load of the set reads now, in hashing order; absent ones under their expected names.</summary>
+    public static IReadOnlyList<string> SourceFiles(OfacFileSet set, string path)
+    {
+        var folder = Path.GetFullPath(path);
+        if (!Directory.Exists(folder) && File.Exists(folder)) folder = Path.GetDirectoryName(folder) ?? folder;
+        var names = set.FilesInOrder;
+        var files = new string[names.Length];
+        for (var i = 0; i < names.Length; i++)
+            files[i] = (Directory.Exists(folder) ? Locate(folder, names[i]) : null) ?? Path.Combine(folder, names[i]);
+        return files;
+    }
+
     // The exact name, or else a case-insensitive match (a download unpacked on Windows may be SDN.CSV). A folder by
     // that name is an error: skipping it would load the list without its aliases or addresses.
     private static string? Locate(string folder, string name)
@@ -83,7 +95,7 @@ internal static class OfacLegacyReader
         foreach (var f in Directory.EnumerateFileSystemEntries(folder))
         {
             if (!string.Equals(Path.GetFileName(f), name, StringComparison.OrdinalIgnoreCase)) continue;
-            if (Directory.Exists(f)) throw SourceFiles.IsDirectory(f);
+            if (Directory.Exists(f)) throw ListFiles.IsDirectory(f);
             return f;
         }
         return null;

@@ -30,7 +30,7 @@ namespace Screening.Watchlists;
 /// of the SHA-256 over the present files concatenated in the order sdn.csv, alt.csv, add.csv, sdn_comments.csv
 /// (the same as <c>cat sdn.csv alt.csv add.csv sdn_comments.csv | sha256sum</c>).</para>
 /// </remarks>
-public sealed class OfacSdnProvider : IWatchlistProvider
+public sealed class OfacSdnProvider : IWatchlistProvider, IWatchlistFileSource
 {
     /// <summary>The list SPEC kind, <c>ofac-sdn</c>.</summary>
     public const string Kind = "ofac-sdn";
@@ -47,6 +47,10 @@ public sealed class OfacSdnProvider : IWatchlistProvider
 
     /// <inheritdoc />
     public string Source => Kind + ":" + _path;
+
+    /// <inheritdoc />
+    /// <remarks>The four files of the set, found as a load finds them (a case-insensitive match included).</remarks>
+    public IReadOnlyList<string> SourceFiles => OfacLegacyReader.SourceFiles(OfacFileSet.Sdn, _path);
 
     /// <inheritdoc />
     public Task<Watchlist> LoadAsync(CancellationToken cancellationToken = default) =>

@@ -28,7 +28,7 @@ namespace Screening.Watchlists;
 /// <see cref="LoadIssueKind.Rejected"/> with its line.
 /// </para>
 /// </remarks>
-public sealed class OfacEnhancedXmlProvider : IWatchlistProvider
+public sealed class OfacEnhancedXmlProvider : IWatchlistProvider, IWatchlistFileSource
 {
     /// <summary>The namespace OFAC's enhanced XML uses; other namespaces load with a warning.</summary>
     public const string Namespace = "https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/ENHANCED_XML";
@@ -43,8 +43,9 @@ public sealed class OfacEnhancedXmlProvider : IWatchlistProvider
     public OfacEnhancedXmlProvider(string path, XmlReadLimits? limits = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        _open = () => SourceFiles.OpenRead(path, asynchronous: true);
+        _open = () => ListFiles.OpenRead(path, asynchronous: true);
         _file = path;
+        SourceFiles = [Path.GetFullPath(path)];
         _limits = limits ?? XmlReadLimits.Default;
         Source = "ofac-xml:" + path;
     }
@@ -65,6 +66,9 @@ public sealed class OfacEnhancedXmlProvider : IWatchlistProvider
 
     /// <inheritdoc />
     public string Source { get; }
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> SourceFiles { get; } = [];
 
     /// <inheritdoc />
     public Task<Watchlist> LoadAsync(CancellationToken cancellationToken = default) =>

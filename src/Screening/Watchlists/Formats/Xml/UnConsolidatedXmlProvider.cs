@@ -23,7 +23,7 @@ namespace Screening.Watchlists;
 /// (or no id) is reported as <see cref="LoadIssueKind.Rejected"/> with its line.
 /// </para>
 /// </remarks>
-public sealed class UnConsolidatedXmlProvider : IWatchlistProvider
+public sealed class UnConsolidatedXmlProvider : IWatchlistProvider, IWatchlistFileSource
 {
     /// <summary>The list id.</summary>
     public const string ListId = "un";
@@ -38,8 +38,9 @@ public sealed class UnConsolidatedXmlProvider : IWatchlistProvider
     public UnConsolidatedXmlProvider(string path, XmlReadLimits? limits = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        _open = () => SourceFiles.OpenRead(path, asynchronous: true);
+        _open = () => ListFiles.OpenRead(path, asynchronous: true);
         _file = path;
+        SourceFiles = [Path.GetFullPath(path)];
         _limits = limits ?? XmlReadLimits.Default;
         Source = "un:" + path;
     }
@@ -60,6 +61,9 @@ public sealed class UnConsolidatedXmlProvider : IWatchlistProvider
 
     /// <inheritdoc />
     public string Source { get; }
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> SourceFiles { get; } = [];
 
     /// <inheritdoc />
     public Task<Watchlist> LoadAsync(CancellationToken cancellationToken = default) =>

@@ -1,7 +1,7 @@
 namespace Screening.Watchlists;
 
 /// <summary>Opens list source files, so that every provider reports a missing file or a folder the same way.</summary>
-internal static class SourceFiles
+internal static class ListFiles
 {
     /// <summary>Opens a file for one sequential read; a folder at that path is a <see cref="WatchlistFormatException"/>.</summary>
     /// <param name="path">The file.</param>

@@ -1,0 +1,173 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Screening.Server.Contracts;
+
+namespace Screening.Server.Endpoints;
+
+internal static class ScreenEndpoints
+{
+    public const string NdjsonContentType = "application/x-ndjson";
+
+    // NDJSON rows screened per step: large enough to use every core, small enough to stream.
+    private const int StreamChunk = 256;
+
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapPost("/screen", Screen)
+            .WithName("Screen")
+            .WithSummary("Screens one name, with optional country and entity-type hints.")
+            .Produces<ScreenResponse>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        app.MapPost("/screen/batch", Batch)
+            .WithName("ScreenBatch")
+            .WithSummary("Screens many names: a JSON array (up to MaxBatchSize) or an NDJSON stream (one request per line, results streamed as NDJSON).")
+            .Accepts<ScreenRequest[]>("application/json", NdjsonContentType)
+            .Produces<BatchResponse>(StatusCodes.Status200OK, "application/json")
+            .Produces<ScreenResponse>(StatusCodes.Status200OK, NdjsonContentType)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        app.MapGet("/lists", Lists)
+            .WithName("Lists")
+            .WithSummary("The lists being screened, with versions and entry counts.")
+            .Produces<ListsResponse>()
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+    }
+
+    public static ProblemHttpResult NotReady() => TypedResults.Problem(
+        detail: "The screening lists are not loaded yet; see /readyz.", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not ready");
+
+    private static async Task<IResult> Screen(ScreenRequest request, ScreenerLoader loader, CancellationToken ct)
+    {
+        if (!loader.IsLoaded) return NotReady();
+        var screener = await loader.GetScreenerAsync(ct);
+        if (request.Name is null) return TypedResults.Problem(detail: "name is required.", statusCode: 400);
+        try
+        {
+            return TypedResults.Ok(Mapping.Result(screener.Screen(new ScreeningRequest(request.Name, request.Id, request.Country, request.Type)), withLists: true));
+        }
+        catch (ArgumentException ex)
+        {
+            return TypedResults.Problem(detail: ex.Message, statusCode: 400, title: "The name cannot be screened");
+        }
+    }
+
+    private static async Task<IResult> Lists(ScreenerLoader loader, CancellationToken ct)
+    {
+        if (!loader.IsLoaded) return NotReady();
+        var screener = await loader.GetScreenerAsync(ct);
+        return TypedResults.Ok(new ListsResponse { Lists = Mapping.Lists(screener.Lists) });
+    }
+
+    private static async Task<IResult> Batch(HttpContext http, ScreenerLoader loader, IOptions<ServerOptions> options, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
+    {
+        if (!loader.IsLoaded) return NotReady();
+        var screener = await loader.GetScreenerAsync(http.RequestAborted);
+        var contentType = http.Request.ContentType ?? "";
+        var jsonOptions = json.Value.SerializerOptions;
+        try
+        {
+            if (contentType.StartsWith(NdjsonContentType, StringComparison.OrdinalIgnoreCase))
+            {
+                var limit = http.Features.Get<IHttpMaxRequestBodySizeFeature>();
+                if (limit is { IsReadOnly: false }) limit.MaxRequestBodySize = options.Value.MaxStreamBodyBytes;
+                await StreamAsync(http, screener, jsonOptions);
+                return TypedResults.Empty;
+            }
+            if (!contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+                return TypedResults.Problem(detail: $"Send application/json (an array of requests) or {NdjsonContentType}.", statusCode: 415);
+
+            ScreenRequest?[]? requests;
+            try
+            {
+                requests = await JsonSerializer.DeserializeAsync<ScreenRequest?[]>(http.Request.Body, jsonOptions, http.RequestAborted);
+            }
+            catch (JsonException ex)
+            {
+                return TypedResults.Problem(detail: "The body is not a JSON array of requests: " + ex.Message, statusCode: 400);
+            }
+            if (requests is null) return TypedResults.Problem(detail: "The body must be a JSON array of requests.", statusCode: 400);
+            if (requests.Length > options.Value.MaxBatchSize)
+            {
+                return TypedResults.Problem(statusCode: 400, detail:
+                    $"{requests.Length} requests exceed the batch limit of {options.Value.MaxBatchSize}; send larger batches as {NdjsonContentType}.");
+            }
+            // One chunk, so one snapshot: every row is screened against the lists named once in the response.
+            var rows = requests.Select(r => new ScreeningRequest(r?.Name!, r?.Id, r?.Country, r?.Type)).ToArray();
+            var results = rows.Length == 0 ? [] : screener.ScreenMany(rows, chunkSize: rows.Length, cancellationToken: http.RequestAborted).ToArray();
+            var lists = results.Length > 0 ? results[0].Lists : screener.Lists;
+            return TypedResults.Ok(new BatchResponse { Lists = Mapping.Lists(lists), Results = results.Select(r => Mapping.Result(r, withLists: false)).ToArray() });
+        }
+        catch (BadHttpRequestException ex)
+        {
+            if (http.Response.HasStarted) throw;
+            return TypedResults.Problem(detail: ex.Message, statusCode: ex.StatusCode);
+        }
+    }
+
+    // Reads one request per line and writes one result per line, in order, a chunk at a time: memory stays flat
+    // whatever the body's size. A line that is not a request yields a row with an error; the stream goes on.
+    private static async Task StreamAsync(HttpContext http, Screener screener, JsonSerializerOptions jsonOptions)
+    {
+        var ct = http.RequestAborted;
+        using var reader = new StreamReader(http.Request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        var lines = new List<(long Line, string Text)>(StreamChunk);
+        long lineNo = 0;
+        var buffer = new MemoryStream();
+        // Headers go out with the first write, after the first chunk is read: a body over the limit is still a 413.
+        http.Response.ContentType = NdjsonContentType;
+        while (true)
+        {
+            lines.Clear();
+            string? text;
+            while (lines.Count < StreamChunk && (text = await reader.ReadLineAsync(ct)) is not null)
+            {
+                lineNo++;
+                if (!string.IsNullOrWhiteSpace(text)) lines.Add((lineNo, text));
+            }
+            if (lines.Count == 0) break;
+            buffer.SetLength(0);
+            foreach (var row in ScreenChunk(screener, lines, jsonOptions))
+            {
+                JsonSerializer.Serialize(buffer, row, jsonOptions);
+                buffer.WriteByte((byte)'\n');
+            }
+            await http.Response.Body.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), ct);
+            await http.Response.Body.FlushAsync(ct);
+        }
+    }
+
+    private static ScreenResponse[] ScreenChunk(Screener screener, List<(long Line, string Text)> lines, JsonSerializerOptions jsonOptions)
+    {
+        var output = new ScreenResponse[lines.Count];
+        var valid = new List<(int Index, ScreeningRequest Request)>(lines.Count);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            ScreenRequest? r = null;
+            string? error;
+            try
+            {
+                r = JsonSerializer.Deserialize<ScreenRequest>(lines[i].Text, jsonOptions);
+                error = r is null ? "the line is null" : r.Name is null ? "name is required" : null;
+            }
+            catch (JsonException ex)
+            {
+                error = "not a JSON request: " + ex.Message;
+            }
+            if (error is null) valid.Add((i, new ScreeningRequest(r!.Name!, r.Id, r.Country, r.Type)));
+            else output[i] = Mapping.Error(r?.Id, r?.Name ?? "", $"line {lines[i].Line}: {error}", screener.Threshold, DateTimeOffset.UtcNow, Mapping.Lists(screener.Lists));
+        }
+        if (valid.Count > 0)
+        {
+            var k = 0;
+            foreach (var result in screener.ScreenMany(valid.Select(v => v.Request), chunkSize: valid.Count))
+                output[valid[k++].Index] = Mapping.Result(result, withLists: true);
+        }
+        return output;
+    }
+}

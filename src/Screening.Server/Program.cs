@@ -1,0 +1,7 @@
+using Screening.Server;
+
+var app = ScreeningServer.Build(args);
+app.Run();
+
+/// <summary>The entry point, visible to the integration tests.</summary>
+public partial class Program;

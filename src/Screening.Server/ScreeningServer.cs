@@ -1,0 +1,92 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Configuration.Json;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
+using Screening.Hosting;
+using Screening.Server.Endpoints;
+using Screening.Server.Security;
+
+namespace Screening.Server;
+
+/// <summary>Composes the screening service: configuration, the screener and its refresh, security, endpoints.</summary>
+public static class ScreeningServer
+{
+    /// <summary>Builds the application from the command line, <c>appsettings.json</c> and the environment.</summary>
+    /// <param name="args">The command-line arguments.</param>
+    /// <param name="configure">Changes the builder before the app is built (tests add configuration here).</param>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        // The defaults shipped beside the binary count even when started from another folder (content root = cwd);
+        // appsettings.json in the content root, the environment and the command line override them.
+        builder.Configuration.Sources.Insert(0, new JsonConfigurationSource
+        {
+            Path = "appsettings.json", Optional = true, FileProvider = new PhysicalFileProvider(AppContext.BaseDirectory),
+        });
+        configure?.Invoke(builder);
+        var screening = builder.Configuration.GetSection("Screening");
+
+        builder.Services.AddOptions<ServerOptions>().Bind(screening.GetSection("Server"))
+            .Validate(o => o.Check() is null, "Invalid Screening:Server options (see ServerOptions).").ValidateOnStart();
+        builder.Services.AddSanctionsScreening(screening).AddListRefresh();
+        builder.Services.Configure<ListRefreshOptions>(screening.GetSection("Refresh"));
+
+        builder.Services.AddOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>()
+            .Configure<IOptions<ServerOptions>>((k, o) =>
+            {
+                k.Limits.MaxRequestBodySize = o.Value.MaxRequestBodyBytes;
+                k.AddServerHeader = false;
+            });
+
+        builder.Services.AddProblemDetails();
+        // Bad input is a 400 problem document in every environment, never an exception page.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
+        builder.Services.Configure<ExceptionHandlerOptions>(o =>
+            o.StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError);
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        });
+        builder.Services.AddOpenApi();
+        builder.Services.AddHealthChecks().AddCheck<ScreeningHealthCheck>("screening", tags: ["ready"]);
+        builder.Services.AddOpenTelemetry().WithMetrics(m => m
+            .AddMeter("Screening", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
+            .AddPrometheusExporter());
+        builder.Services.AddHostedService<BindingGuard>();
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<AccessControlMiddleware>();
+        app.UseMiddleware<BodySizeMiddleware>();
+
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = WriteHealth });
+        app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapOpenApi("/openapi/{documentName}.json");
+        ScreenEndpoints.Map(app);
+        YenteMatchEndpoint.Map(app);
+        return app;
+    }
+
+    private static Task WriteHealth(HttpContext http, HealthReport report)
+    {
+        http.Response.ContentType = "application/json";
+        var body = new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(e => e.Key, e => new
+            {
+                status = e.Value.Status.ToString(),
+                description = e.Value.Description,
+                data = e.Value.Data,
+            }),
+        };
+        return http.Response.WriteAsJsonAsync(body, http.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions);
+    }
+}
