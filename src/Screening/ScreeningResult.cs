@@ -72,8 +72,8 @@ public sealed class ScreeningMatch
     private int _tokenSetRatio = -1;
 
     /// <summary>
-    /// A familiar second opinion for reviewers: FuzzySharp's token-set ratio (0 to 100) between the normalized query and
-    /// the normalized matched name (ASCII, after transliteration). Computed on first read, so screens that never read it
+    /// A familiar second opinion for reviewers: the token-set ratio (0 to 100, as FuzzySharp and fuzzywuzzy compute it)
+    /// between the normalized query and the normalized matched name (ASCII, after transliteration). Not part of the score. Computed on first read, so screens that never read it
     /// do not pay for it.
     /// </summary>
     public int TokenSetRatio
@@ -81,7 +81,7 @@ public sealed class ScreeningMatch
         get
         {
             if (_tokenSetRatio < 0)
-                _tokenSetRatio = FuzzySharp.Fuzz.TokenSetRatio(NormalizedQueryText, NormalizedMatchedText, FuzzySharp.PreProcess.PreprocessMode.None);
+                _tokenSetRatio = Matching.Explain.SecondOpinion.TokenSetRatio(NormalizedQueryText, NormalizedMatchedText);
             return _tokenSetRatio;
         }
     }
