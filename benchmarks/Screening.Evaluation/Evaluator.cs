@@ -65,7 +65,7 @@ internal sealed class Evaluator
             var exp = expected[i];
             try
             {
-                var sweep = _engine.Match(NameNormalizer.Normalize(texts[i]), request);
+                var sweep = _engine.MatchText(texts[i], request);
                 if (sweep.Count > 0)
                 {
                     o.Top = sweep[0].Score;
@@ -104,11 +104,11 @@ internal sealed class Evaluator
 
     /// <summary>The fast path with a chosen floor and limit.</summary>
     public IReadOnlyList<ScreeningMatch> Fast(string text, double floor, int limit) =>
-        _engine.Match(NameNormalizer.Normalize(text), new MatchRequest(floor, limit, null, null));
+        _engine.MatchText(text, new MatchRequest(floor, limit, null, null));
 
     /// <summary>The exhaustive reference path with a low floor: where the expected entry really scored and why.</summary>
     public IReadOnlyList<ScreeningMatch> Exhaustive(string text, double floor, int limit) =>
-        _engine.MatchExhaustive(NameNormalizer.Normalize(text), new MatchRequest(floor, limit, null, null));
+        _engine.MatchText(text, new MatchRequest(floor, limit, null, null), exhaustive: true);
 
     public Agreement CompareWithExhaustive(IReadOnlyList<string> texts)
     {

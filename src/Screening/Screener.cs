@@ -217,14 +217,16 @@ public sealed class Screener
         ArgumentNullException.ThrowIfNull(name);
         if (string.IsNullOrWhiteSpace(name)) ThrowHelper.ThrowEmptyName(nameof(name));
         if (name.Length > _options.MaxNameLength) ThrowHelper.ThrowNameTooLong(nameof(name), name.Length, _options.MaxNameLength);
-        var query = NameNormalizer.Normalize(name, context.Normalizer);
+        var readings = NameReadings.Read(name, context.Normalizer);
+        var query = readings[0].Name;
         if (query.Tokens.Length == 0) ThrowHelper.ThrowNoLetters(nameof(name));
 
         string? countryCode = null;
         if (!string.IsNullOrWhiteSpace(country))
             countryCode = Screening.Watchlists.CountryCodes.TryGetCode(country, out var cc) ? cc : country.Trim().ToUpperInvariant();
 
-        var matches = snapshot.Engine.Match(query, new MatchRequest(_options.Threshold, _options.MaxMatches, countryCode, entityType), context);
+        var request = new MatchRequest(_options.Threshold, _options.MaxMatches, countryCode, entityType);
+        var matches = readings.Count == 1 ? snapshot.Engine.Match(query, request, context) : snapshot.Engine.Match(readings, request, context);
         return new ScreeningResult
         {
             Query = name,
@@ -244,8 +246,10 @@ public sealed class Screener
     internal ScreeningResult ScreenExhaustive(string name, string? country = null, EntityType? entityType = null)
     {
         var snapshot = Volatile.Read(ref _snapshot);
-        var query = NameNormalizer.Normalize(name);
-        var matches = snapshot.Engine.MatchExhaustive(query, new MatchRequest(_options.Threshold, _options.MaxMatches, country, entityType));
+        var context = new MatchContext();
+        var readings = NameReadings.Read(name, context.Normalizer);
+        var query = readings[0].Name;
+        var matches = snapshot.Engine.MatchExhaustive(readings, new MatchRequest(_options.Threshold, _options.MaxMatches, country, entityType), context);
         return new ScreeningResult
         {
             Query = name, NormalizedQuery = query.ToString(), Threshold = _options.Threshold, Matches = matches,

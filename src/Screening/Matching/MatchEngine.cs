@@ -58,6 +58,40 @@ internal sealed class MatchEngine
     public IReadOnlyList<ScreeningMatch> MatchExhaustive(NormalizedName name, MatchRequest request, MatchContext? context = null) =>
         Run(name, request, _exhaustive, context);
 
+    /// <summary>
+    /// Fast path for a field that holds several names (<see cref="NameReadings"/>): each reading screened, the best match
+    /// per entry kept (ties keep the earlier reading, the whole name first).
+    /// </summary>
+    public IReadOnlyList<ScreeningMatch> Match(IReadOnlyList<NameReading> readings, MatchRequest request, MatchContext context) =>
+        MatchFieldReadings(readings, request, _indexed, context);
+
+    /// <summary>Reference path for a field that holds several names.</summary>
+    public IReadOnlyList<ScreeningMatch> MatchExhaustive(IReadOnlyList<NameReading> readings, MatchRequest request, MatchContext context) =>
+        MatchFieldReadings(readings, request, _exhaustive, context);
+
+    /// <summary>Reads a raw name (its readings) and screens it: for evaluation tools, which work below the screener.</summary>
+    public IReadOnlyList<ScreeningMatch> MatchText(string name, MatchRequest request, bool exhaustive = false)
+    {
+        var ctx = MatchContext.Rent();
+        try
+        {
+            var readings = NameReadings.Read(name, ctx.Normalizer);
+            return MatchFieldReadings(readings, request, exhaustive ? _exhaustive : _indexed, ctx);
+        }
+        finally
+        {
+            MatchContext.Return(ctx);
+        }
+    }
+
+    private IReadOnlyList<ScreeningMatch> MatchFieldReadings(IReadOnlyList<NameReading> readings, MatchRequest request, ICandidateSource source, MatchContext ctx)
+    {
+        var result = MatchReadings(readings[0].Name, request, source, ctx, null);
+        for (var i = 1; i < readings.Count; i++)
+            result = Merge(result, MatchReadings(readings[i].Name, request, source, ctx, readings[i]), request.Limit);
+        return result;
+    }
+
     /// <summary>How many names the fast path collects for this query before the name bound (for benchmarks and tests).</summary>
     public int CandidateCount(NormalizedName name, double threshold)
     {
@@ -109,11 +143,11 @@ internal sealed class MatchEngine
 
     private IReadOnlyList<ScreeningMatch> Run(NormalizedName name, MatchRequest request, ICandidateSource source, MatchContext? context)
     {
-        if (context is not null) return MatchReadings(name, request, source, context);
+        if (context is not null) return MatchReadings(name, request, source, context, null);
         var ctx = MatchContext.Rent();
         try
         {
-            return MatchReadings(name, request, source, ctx);
+            return MatchReadings(name, request, source, ctx, null);
         }
         finally
         {
@@ -123,14 +157,14 @@ internal sealed class MatchEngine
 
     // The query as typed, and where an unknown word is two listed words run together (BUREAUFAKEL, PREDPRIYATIEISTOCHNIK),
     // the query with it split, normalized again so that phrases re-form; the better score per entry wins.
-    private IReadOnlyList<ScreeningMatch> MatchReadings(NormalizedName name, MatchRequest request, ICandidateSource source, MatchContext ctx)
+    private IReadOnlyList<ScreeningMatch> MatchReadings(NormalizedName name, MatchRequest request, ICandidateSource source, MatchContext ctx, NameReading? field)
     {
-        var q = _preparer.Prepare(name, source, ctx);
+        var q = _preparer.Prepare(name, source, ctx, fieldReading: field);
         var split = _splits.Reading(q, ctx);
         var result = MatchPrepared(q, request, source, ctx);
         if (split is not { } s) return result;
         // Prepared only now: the first reading's hits live in the context, which this reading reuses.
-        var r = _preparer.Prepare(s.Name, source, ctx, ScoringModel.SplitJoinSimilarity, s.Note, s.Halves);
+        var r = _preparer.Prepare(s.Name, source, ctx, ScoringModel.SplitJoinSimilarity, s.Note, s.Halves, field);
         return Merge(result, MatchPrepared(r, request, source, ctx), request.Limit);
     }
 

@@ -12,6 +12,9 @@ internal static class NormalizationRules
     /// </summary>
     public const int MaxTokens = 128;
 
+    /// <summary>Readings of one name that holds several (X (Y), A / B, X formerly Y...), the whole name included.</summary>
+    public const int MaxReadings = 8;
+
     /// <summary>Dotted initials join when every part has at most this many letters (L.L.C., S.A.); otherwise dots split.</summary>
     public const int DottedInitialLength = 2;
 

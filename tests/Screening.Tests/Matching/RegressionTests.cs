@@ -241,3 +241,33 @@ public class RegressionTests
         }
     }
 }
+
+// Fields that hold several names, as other authorities write them, built from the names the built-in list holds
+// (US public domain): each reading is screened and the explanation says which one matched.
+public class FieldReadingsRegressionTests
+{
+    private static readonly Lazy<Task<Screener>> BuiltIn = new(() => new ScreenerBuilder().BuildAsync());
+
+    [Theory]
+    [InlineData("JSC KAZAN OPTICAL AND MECHANICAL PLANT (JSC KOMZ)", "SDN-41097")]
+    [InlineData("JSC Tactical Missiles Corporation (KTRV)", "SDN-34876")]
+    [InlineData("PSB Bank (formerly PROMSVYAZBANK)", "SDN-34656")]
+    [InlineData("ВТБ/Внешторгбанк", "SDN-17013")]
+    [InlineData("Акционерное общество «ШВАБЕ» АО «ШВАБЕ»", "SDN-18779")]
+    [InlineData("Rostov Helicopter Production Complex Public Joint Stock Company «Rostvertol» Named After B.N. Slyusar PJSC", "SDN-35893")]
+    public async Task Screen_FieldHoldingSeveralNames_FindsTheEntry(string field, string entryId)
+    {
+        var screener = await BuiltIn.Value;
+        var result = screener.Screen(field);
+        var match = Assert.Single(result.Matches, m => m.EntryId == entryId);
+        Assert.True(match.Score >= screener.Threshold);
+    }
+
+    [Fact]
+    public async Task Screen_ParenthesisReading_ExplanationSaysWhichReading()
+    {
+        var screener = await BuiltIn.Value;
+        var match = screener.Screen("JSC KAZAN OPTICAL AND MECHANICAL PLANT (JSC KOMZ)").Matches[0];
+        Assert.StartsWith("Query read as \"JSC KAZAN OPTICAL AND MECHANICAL PLANT", match.Explanation, StringComparison.Ordinal);
+    }
+}

@@ -30,8 +30,11 @@ internal sealed class Explainer(MatchIndex index, NameScorer scorer)
         var alignment = Align(q, prepared.Tokens, listTokens, pairs);
 
         var sb = new StringBuilder();
+        if (q.FieldReading is { } field) sb.Append(CultureInfo.InvariantCulture, $"Query read as \"{field.Text}\" ({Describe(field.Kind)}). ");
         if (q.ReadingNote is { } note) sb.Append(CultureInfo.InvariantCulture, $"Query read with {note} (words run together, x{q.ReadingFactor:0.00}). ");
-        sb.Append(CultureInfo.InvariantCulture, $"Matched {Describe(name.Strength)} \"{name.Value}\" of {list.Id} entry {entry.Id}");
+        sb.Append(CultureInfo.InvariantCulture, $"Matched {Describe(name.Strength)} \"{name.Value}\"");
+        if (index.ReadingTexts[prepared.Normalized] is { } listedReading) sb.Append(CultureInfo.InvariantCulture, $" (as \"{listedReading}\")");
+        sb.Append(CultureInfo.InvariantCulture, $" of {list.Id} entry {entry.Id}");
         if (name.Strength != NameStrength.Primary) sb.Append(CultureInfo.InvariantCulture, $" (primary name \"{entry.PrimaryName}\")");
         sb.Append(". ");
         for (var i = 0; i < alignment.Count; i++)
@@ -125,6 +128,16 @@ internal sealed class Explainer(MatchIndex index, NameScorer scorer)
         for (var i = 0; i < parts.Length; i++) parts[i] = tokens[i].Text;
         return string.Join(' ', parts);
     }
+
+    private static string Describe(ReadingKind k) => k switch
+    {
+        ReadingKind.Parenthesis => "one of the names it holds, in or around parentheses",
+        ReadingKind.Separator => "one of the names it holds, separated by a slash, semicolon or comma",
+        ReadingKind.Marker => "one of the names it holds, before or after formerly, a.k.a. or the like",
+        ReadingKind.Restated => "one of the names it holds, restated after a second legal form",
+        ReadingKind.Quoted => "the name in quotes",
+        _ => "the whole name",
+    };
 
     private static string Describe(NameStrength s) => s switch
     {

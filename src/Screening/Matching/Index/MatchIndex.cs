@@ -38,6 +38,7 @@ internal sealed class MatchIndex
         Names = parts.Names;
         Entries = parts.Entries;
         Normalized = parts.Normalized;
+        ReadingTexts = parts.ReadingTexts;
         Generic = parts.Generic;
         PhrasesByPart = parts.PhrasesByPart;
         PhraseWeightByPart = parts.PhraseWeightByPart;
@@ -74,8 +75,14 @@ internal sealed class MatchIndex
 
     public EntryRef[] Entries { get; }
 
-    /// <summary>Every distinct listed name string, normalized (indexed by <see cref="PreparedName.Normalized"/>).</summary>
+    /// <summary>
+    /// Every reading of every distinct listed name string, normalized (indexed by <see cref="PreparedName.Normalized"/>):
+    /// the whole name, and the names a field holds (<see cref="NameReadings"/>).
+    /// </summary>
     public NormalizedName[] Normalized { get; }
+
+    /// <summary>Per reading: its text where it is not the whole name (null for the whole).</summary>
+    public string?[] ReadingTexts { get; }
 
     /// <summary>Per vocabulary id: a generic business word (see Data/phrases.txt).</summary>
     public bool[] Generic { get; }
@@ -166,6 +173,7 @@ internal sealed record MatchIndexParts(
     PreparedName[] Names,
     EntryRef[] Entries,
     NormalizedName[] Normalized,
+    string?[] ReadingTexts,
     bool[] Generic,
     Dictionary<string, int[]> PhrasesByPart,
     Dictionary<string, float> PhraseWeightByPart,

@@ -47,14 +47,14 @@ internal sealed class MatchIndexBuilder
         var (byPart, weightByPart) = b.PhraseMaps(vocab);
         cancellationToken.ThrowIfCancellationRequested();
         return new MatchIndex(new MatchIndexParts(vocab, deletions, formDeletions, postStart, postNames, names,
-            b._entries.ToArray(), b._normalized, generic, byPart, weightByPart, componentWeights))
+            b._entries.ToArray(), b._normalized, b._readingTexts, generic, byPart, weightByPart, componentWeights))
         {
             MostVariantsWanted = b._mostVariantsWanted,
             NamesOverVariantBudget = b._namesOverBudget,
         };
     }
 
-    // Names repeat across lists and aliases; normalize each distinct string once, on all cores.
+    // Names repeat across lists and aliases; read each distinct string once (its readings, normalized), on all cores.
     private void NormalizeDistinctNames(IReadOnlyList<Watchlist> lists)
     {
         var distinct = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -64,16 +64,34 @@ internal sealed class MatchIndexBuilder
                     if (!string.IsNullOrWhiteSpace(n.Value)) distinct.TryAdd(n.Value, distinct.Count);
         var strings = new string[distinct.Count];
         foreach (var (k, i) in distinct) strings[i] = k;
-        var normalized = new NormalizedName[strings.Length];
+        var readings = new List<NameReading>[strings.Length];
         var options = new ParallelOptions { CancellationToken = _ct };
         Parallel.For(0, strings.Length, options, () => new NormalizerContext(), (i, _, context) =>
         {
-            normalized[i] = NameNormalizer.Normalize(strings[i], context);
+            readings[i] = NameReadings.Read(strings[i], context);
             return context;
         }, _ => { });
+        // Flat: the readings of distinct string i are at [_readingStart[i], _readingStart[i + 1]); the whole first.
+        var start = new int[strings.Length + 1];
+        for (var i = 0; i < strings.Length; i++) start[i + 1] = start[i] + readings[i].Count;
+        var normalized = new NormalizedName[start[^1]];
+        var texts = new string?[start[^1]];
+        for (var i = 0; i < strings.Length; i++)
+        {
+            for (var r = 0; r < readings[i].Count; r++)
+            {
+                normalized[start[i] + r] = readings[i][r].Name;
+                texts[start[i] + r] = r == 0 ? null : readings[i][r].Text;
+            }
+        }
         _distinct = distinct;
+        _readingStart = start;
         _normalized = normalized;
+        _readingTexts = texts;
     }
+
+    private int[] _readingStart = [];
+    private string?[] _readingTexts = [];
 
     private void AddNames(IReadOnlyList<Watchlist> lists)
     {
@@ -90,19 +108,23 @@ internal sealed class MatchIndexBuilder
                 {
                     var value = entry.Names[n].Value;
                     if (string.IsNullOrWhiteSpace(value)) continue;
-                    var normalized = _normalized[_distinct[value]];
-                    if (normalized.Tokens.Length == 0) continue;
-                    tokenBuffer.Clear();
-                    formBuffer.Clear();
-                    foreach (var t in normalized.Tokens)
+                    var d = _distinct[value];
+                    for (var r = _readingStart[d]; r < _readingStart[d + 1]; r++)
                     {
-                        CountComponents(t, entryIndex);
-                        if (tokenBuffer.Count == ScoringModel.MaxTokens) break;
-                        tokenBuffer.Add(AddToken(t, entryIndex, out var form));
-                        formBuffer.Add(form);
+                        var normalized = _normalized[r];
+                        if (normalized.Tokens.Length == 0) continue;
+                        tokenBuffer.Clear();
+                        formBuffer.Clear();
+                        foreach (var t in normalized.Tokens)
+                        {
+                            CountComponents(t, entryIndex);
+                            if (tokenBuffer.Count == ScoringModel.MaxTokens) break;
+                            tokenBuffer.Add(AddToken(t, entryIndex, out var form));
+                            formBuffer.Add(form);
+                        }
+                        _names.Add(new PreparedName(entryIndex, n, tokenBuffer.ToArray(), r));
+                        _nameForms.Add(formBuffer.ToArray());
                     }
-                    _names.Add(new PreparedName(entryIndex, n, tokenBuffer.ToArray(), _distinct[value]));
-                    _nameForms.Add(formBuffer.ToArray());
                 }
             }
         }

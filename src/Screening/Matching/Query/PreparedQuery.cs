@@ -27,6 +27,7 @@ internal sealed class PreparedQuery
     public ulong RequiredMask { get; init; }             // tokens every scored name must match (the halves of a split word)
     public float ReadingFactor { get; init; } = 1f;      // below 1 for an alternative reading (words split)
     public string? ReadingNote { get; init; }            // how the alternative reading differs, for the explanation
+    public NameReading? FieldReading { get; init; }      // which of the names a field holds this is (null: the whole)
     public HitSet Hits { get; set; } = null!;            // the context's; valid until the context prepares another query
     public int TokenCount => Keys.Length;
 }

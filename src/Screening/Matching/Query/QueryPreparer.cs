@@ -15,7 +15,7 @@ internal sealed class QueryPreparer(MatchIndex index, SplitReadings splits)
 
     /// <summary>Prepares <paramref name="name"/>; an alternative reading passes its factor, note and required halves.</summary>
     public PreparedQuery Prepare(NormalizedName name, ICandidateSource source, MatchContext ctx,
-        float readingFactor = 1f, string? readingNote = null, HashSet<string>? required = null)
+        float readingFactor = 1f, string? readingNote = null, HashSet<string>? required = null, NameReading? fieldReading = null)
     {
         var tokens = name.Tokens;
         var m = Math.Min(tokens.Length, ScoringModel.MaxTokens);
@@ -53,7 +53,7 @@ internal sealed class QueryPreparer(MatchIndex index, SplitReadings splits)
             Name = name, Keys = keys, TextLengths = textLengths, Texts = texts, Forms = forms, Classes = classes, Vocab = vocabIds,
             TokenWeights = new float[m], JoinKeys = joinKeys, JoinVocab = joinVocab, Splits = splitPoints, PhrasePart = phrasePart,
             PhraseReach = phraseReach, AnyPhrasePart = Array.IndexOf(phrasePart, true) >= 0, PlainKeys = plainKeys,
-            ReadingFactor = readingFactor, ReadingNote = readingNote,
+            ReadingFactor = readingFactor, ReadingNote = readingNote, FieldReading = fieldReading,
         };
         source.FindHits(q, ctx);
         for (var i = 0; i < m; i++) q.TokenWeights[i] = QueryWeight(q, i);
