@@ -41,6 +41,7 @@ internal sealed class Arguments
         new("fail-on-hit", false, [CommandKind.Screen, CommandKind.Batch]),
         new("output", true, [CommandKind.Batch, CommandKind.Export]),
         new("verbose", false, [CommandKind.Lists]),
+        new("identifiers", false, [CommandKind.Lists]),
     ];
 
     public CommandKind Command { get; private set; }
@@ -68,6 +69,9 @@ internal sealed class Arguments
     public EntityType? Type { get; private set; }
     public bool FailOnHit { get; private set; }
     public bool Verbose { get; private set; }
+
+    /// <summary><c>lists --identifiers</c>: report every identifier of the lists, classified and validated.</summary>
+    public bool Identifiers { get; private set; }
 
     /// <summary>The name to screen (screen).</summary>
     public string Name => _positionals[0];
@@ -231,6 +235,9 @@ internal sealed class Arguments
                 break;
             case "verbose":
                 Verbose = true;
+                break;
+            case "identifiers":
+                Identifiers = true;
                 break;
         }
     }

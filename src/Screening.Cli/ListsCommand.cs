@@ -10,6 +10,11 @@ internal static class ListsCommand
     public static async Task<int> RunAsync(Arguments args, TextWriter stdout, CancellationToken cancellationToken)
     {
         var loaded = await ListLoading.LoadAsync(args, cancellationToken).ConfigureAwait(false);
+        if (args.Identifiers)
+        {
+            await stdout.WriteAsync(IdentifierReport.Format(loaded)).ConfigureAwait(false);
+            return ExitCodes.Success;
+        }
         var sb = new StringBuilder();
         var first = true;
         foreach (var (provider, list) in loaded)
