@@ -83,6 +83,8 @@ internal static class ScreenCommand
                 if (s.Citation is not null) text.Append(inv, $" ({s.Citation})");
                 Item(sb, "Source", text.ToString());
             }
+            foreach (var l in e.Links)
+                Item(sb, "Link", l.EntryId is null ? $"{l.Relationship}: {l.Name}" : $"{l.Relationship}: {l.Name} (entry {l.EntryId})");
             if (!string.IsNullOrWhiteSpace(e.SourceReference)) Item(sb, "Reference", e.SourceReference);
         }
         return sb.ToString();

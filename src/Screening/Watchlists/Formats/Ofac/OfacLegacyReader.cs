@@ -376,7 +376,8 @@ internal static class OfacLegacyReader
                 if (a.CountryCode is { } c && !countries.Contains(c)) countries.Add(c);
             var identifiers = new List<EntryIdentifier>();
             if (CallSign is not null) identifiers.Add(new EntryIdentifier("Call Sign", CallSign));
-            OfacRemarks.ParseSegments(remarks, identifiers, countries, lookup);
+            var links = new List<EntryLink>();
+            OfacRemarks.ParseSegments(remarks, identifiers, countries, links, lookup);
             foreach (var i in identifiers)
                 if (i.Country is { } c && !countries.Contains(c)) countries.Add(c);
             if (VesselFlag is not null && lookup.TryGet(VesselFlag, out var flag) && !countries.Contains(flag)) countries.Add(flag);
@@ -401,6 +402,7 @@ internal static class OfacLegacyReader
                 Remarks = remarks,
                 SourceReference = $"{fileName} line {Line}",
                 Tags = tags,
+                Links = links,
             };
         }
 

@@ -160,7 +160,11 @@ internal static class OfacRemarks
     /// Reads the <c>;</c>-separated segments of remarks once: identifiers into <paramref name="identifiers"/>, and the
     /// countries of <c>nationality X</c> and <c>citizen X</c> segments into <paramref name="countries"/>.
     /// </summary>
-    public static void ParseSegments(string? remarks, List<EntryIdentifier> identifiers, List<string> countries, CountryLookup lookup)
+    public static void ParseSegments(string? remarks, List<EntryIdentifier> identifiers, List<string> countries, CountryLookup lookup) =>
+        ParseSegments(remarks, identifiers, countries, links: null, lookup);
+
+    /// <summary>As above, and the <c>Linked To: X</c> segments into <paramref name="links"/>.</summary>
+    public static void ParseSegments(string? remarks, List<EntryIdentifier> identifiers, List<string> countries, List<EntryLink>? links, CountryLookup lookup)
     {
         if (string.IsNullOrEmpty(remarks)) return;
         // Spans throughout: a full SDN load reads about 150,000 segments and only the values found are allocated.
@@ -176,6 +180,16 @@ internal static class OfacRemarks
             if (!nation.IsEmpty)
             {
                 if (lookup.TryGet(nation.Trim(), out var code) && !countries.Contains(code)) countries.Add(code);
+                continue;
+            }
+            if (seg.StartsWith(LinkedTo, StringComparison.Ordinal))
+            {
+                var name = seg[LinkedTo.Length..].Trim();
+                if (links is not null && !name.IsEmpty)
+                {
+                    var link = new EntryLink("Linked To", name.ToString());
+                    if (!links.Contains(link)) links.Add(link);
+                }
                 continue;
             }
             if (TryParseIdentifier(seg, lookup, out var id) && !identifiers.Contains(id)) identifiers.Add(id);
@@ -227,6 +241,9 @@ internal static class OfacRemarks
     }
 
     private const string DigitalCurrency = "Digital Currency Address - ";
+
+    // OFAC's link to another listed party: "Linked To: LAZARUS GROUP".
+    private const string LinkedTo = "Linked To: ";
 
     // The source's label and the identifier type it is recorded under. The type is the source's own label except
     // where the label ends in a scheme name that belongs in the type (IMO numbers). Indexed by the label's first
