@@ -65,6 +65,7 @@ internal static class Cli
                 CommandKind.Batch => await BatchCommand.RunAsync(parsed, stdin, stdout, stderr, settings, cancellationToken).ConfigureAwait(false),
                 CommandKind.Lists => await ListsCommand.RunAsync(parsed, stdout, cancellationToken).ConfigureAwait(false),
                 CommandKind.Export => await ExportCommand.RunAsync(parsed, stdout, cancellationToken).ConfigureAwait(false),
+                CommandKind.Rescreen => await RescreenCommand.RunAsync(parsed, stdin, stdout, stderr, cancellationToken).ConfigureAwait(false),
                 _ => throw new UsageException("no command given"),
             };
             await stdout.FlushAsync(cancellationToken).ConfigureAwait(false);
@@ -91,6 +92,7 @@ internal static class Cli
     internal static string? Describe(Exception ex) => ex switch
     {
         UsageException u => u.Message,
+        InvalidDataException d => d.Message,
         InputException i => i.Message,
         WatchlistFormatException w => w.Message,
         FileNotFoundException f => $"file not found: {f.FileName ?? f.Message}",

@@ -10,7 +10,7 @@ internal static class ListsCommand
     public static async Task<int> RunAsync(Arguments args, TextWriter stdout, CancellationToken cancellationToken)
     {
         var loaded = await ListLoading.LoadAsync(args, cancellationToken).ConfigureAwait(false);
-        if (args.Identifiers)
+        if (args.ReportIdentifiers)
         {
             await stdout.WriteAsync(IdentifierReport.Format(loaded)).ConfigureAwait(false);
             return ExitCodes.Success;

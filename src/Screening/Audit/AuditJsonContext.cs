@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Screening;
@@ -8,4 +10,14 @@ namespace Screening;
     UseStringEnumConverter = true,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(ScreeningAuditRecord))]
-internal sealed partial class AuditJsonContext : JsonSerializerContext;
+internal sealed partial class AuditJsonContext : JsonSerializerContext
+{
+    /// <summary>The same, with Cyrillic and Han names (and '+') written as they are rather than as \u escapes.</summary>
+    public static AuditJsonContext Relaxed => RelaxedHolder.Context;
+
+    // Built on first use: the order of static initializers across the partial class's files is not defined.
+    private static class RelaxedHolder
+    {
+        public static readonly AuditJsonContext Context = new(new JsonSerializerOptions(Default.Options) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+    }
+}

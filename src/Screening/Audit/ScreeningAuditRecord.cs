@@ -62,14 +62,14 @@ public sealed class ScreeningAuditRecord
     public string? Error { get; init; }
 
     /// <summary>The record as one line of JSON (camelCase names, enums as strings), from a source-generated serializer.</summary>
-    public string ToJson() => JsonSerializer.Serialize(this, AuditJsonContext.Default.ScreeningAuditRecord);
+    public string ToJson() => JsonSerializer.Serialize(this, AuditJsonContext.Relaxed.ScreeningAuditRecord);
 
     /// <summary>Reads a record written by <see cref="ToJson"/>.</summary>
     /// <exception cref="JsonException">The text is not a record.</exception>
     public static ScreeningAuditRecord FromJson(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        return JsonSerializer.Deserialize(json, AuditJsonContext.Default.ScreeningAuditRecord) ?? throw new JsonException("the JSON is null, not an audit record");
+        return JsonSerializer.Deserialize(json, AuditJsonContext.Relaxed.ScreeningAuditRecord) ?? throw new JsonException("the JSON is null, not an audit record");
     }
 
     /// <summary>The audit record of one result of <paramref name="screener"/>.</summary>
