@@ -1,6 +1,6 @@
 using Screening.Watchlists;
 
-namespace Screening.Tests.AllowList;
+namespace Screening.Tests.Allow;
 
 public class AllowListTests
 {

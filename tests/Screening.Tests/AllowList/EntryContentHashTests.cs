@@ -1,7 +1,7 @@
 using System.Text;
 using Screening.Watchlists;
 
-namespace Screening.Tests.AllowList;
+namespace Screening.Tests.Allow;
 
 public class EntryContentHashTests
 {

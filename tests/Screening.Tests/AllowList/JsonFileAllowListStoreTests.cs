@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Screening.Tests.AllowList;
+namespace Screening.Tests.Allow;
 
 public sealed class JsonFileAllowListStoreTests : IDisposable
 {

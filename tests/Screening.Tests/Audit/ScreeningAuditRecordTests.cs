@@ -12,7 +12,7 @@ public class ScreeningAuditRecordTests
     internal static async Task<Screener> Build(double threshold = 0.8) =>
         await new ScreenerBuilder()
             .AddWatchlist(new Watchlist("test", "Test list", new WatchlistVersion("v1", Now.AddDays(-1), new string('b', 64)),
-                [Screening.Tests.AllowList.EntryContentHashTests.Kupol(), new WatchlistEntry { Id = "B1", Names = [new EntryName("KUPOL TRADING LLC")] }]))
+                [Screening.Tests.Allow.EntryContentHashTests.Kupol(), new WatchlistEntry { Id = "B1", Names = [new EntryName("KUPOL TRADING LLC")] }]))
             .Configure(o => { o.UseBuiltInWatchlist = false; o.Threshold = threshold; })
             .UseTimeProvider(new FakeTimeProvider(Now))
             .BuildAsync();
