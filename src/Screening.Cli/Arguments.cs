@@ -11,6 +11,7 @@ internal enum CommandKind
     Batch,
     Lists,
     Export,
+    Rescreen,
 }
 
 /// <summary>A command line that cannot be run as written. Exit code 2.</summary>
@@ -33,18 +34,25 @@ internal sealed class Arguments
     private static readonly OptionSpec[] Options =
     [
         new("list", true, All),
-        new("threshold", true, [CommandKind.Screen, CommandKind.Batch]),
-        new("limit", true, [CommandKind.Screen, CommandKind.Batch]),
-        new("format", true, [CommandKind.Screen, CommandKind.Batch]),
+        new("threshold", true, [CommandKind.Screen, CommandKind.Batch, CommandKind.Rescreen]),
+        new("limit", true, [CommandKind.Screen, CommandKind.Batch, CommandKind.Rescreen]),
+        new("format", true, [CommandKind.Screen, CommandKind.Batch, CommandKind.Rescreen]),
         new("country", true, [CommandKind.Screen]),
         new("type", true, [CommandKind.Screen]),
         new("fail-on-hit", false, [CommandKind.Screen, CommandKind.Batch]),
-        new("output", true, [CommandKind.Batch, CommandKind.Export]),
+        new("output", true, [CommandKind.Batch, CommandKind.Export, CommandKind.Rescreen]),
         new("verbose", false, [CommandKind.Lists]),
         new("allow-empty", false, All),
         new("min-entries", true, All),
         new("strict", false, All),
         new("encoding", true, [CommandKind.Batch]),
+        new("identifiers", false, [CommandKind.Lists]),
+        new("id", true, [CommandKind.Screen]),
+        new("customer", true, [CommandKind.Screen]),
+        new("allow", true, [CommandKind.Screen, CommandKind.Batch]),
+        new("audit", true, [CommandKind.Screen, CommandKind.Batch]),
+        new("old", true, [CommandKind.Rescreen]),
+        new("new", true, [CommandKind.Rescreen]),
     ];
 
     public CommandKind Command { get; private set; }
@@ -88,8 +96,29 @@ internal sealed class Arguments
     /// <summary><c>--encoding</c> of the batch input: null for strict UTF-8.</summary>
     public System.Text.Encoding? InputEncoding { get; private set; }
 
-    /// <summary>The name to screen (screen).</summary>
-    public string Name => _positionals[0];
+    /// <summary><c>lists --identifiers</c>: report every identifier of the lists, classified and validated.</summary>
+    public bool ReportIdentifiers { get; private set; }
+
+    /// <summary>The <c>--id TYPE:VALUE</c> identifiers of the party screened, in the order given (screen).</summary>
+    public IReadOnlyList<ScreeningIdentifier> Identifiers => _identifiers;
+
+    /// <summary>The customer key the allow-list is applied under (screen); null: the name's key.</summary>
+    public string? Customer { get; private set; }
+
+    /// <summary>The allow-list file (<c>--allow</c>).</summary>
+    public string? Allow { get; private set; }
+
+    /// <summary>The audit JSONL file (<c>--audit</c>).</summary>
+    public string? Audit { get; private set; }
+
+    /// <summary>The old and new list SPECs (rescreen).</summary>
+    public string? Old { get; private set; }
+
+    /// <inheritdoc cref="Old"/>
+    public string? New { get; private set; }
+
+    /// <summary>The name to screen (screen), or null when only identifiers are given.</summary>
+    public string? Name => _positionals.Count > 0 ? _positionals[0] : null;
 
     /// <summary>The input CSV path, or <c>-</c> for standard input (batch).</summary>
     public string Input => _positionals[0];
@@ -97,6 +126,7 @@ internal sealed class Arguments
     private readonly List<string> _positionals = [];
     private readonly List<string> _lists = [];
     private readonly Dictionary<string, int> _minEntriesByList = new(StringComparer.Ordinal);
+    private readonly List<ScreeningIdentifier> _identifiers = [];
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
 
     public static string CommandName(CommandKind kind) => kind.ToString().ToLowerInvariant();
@@ -157,12 +187,12 @@ internal sealed class Arguments
         if (command is null)
         {
             if (a.Help) return a;
-            throw new UsageException("no command given; expected screen, batch, lists or export");
+            throw new UsageException("no command given; expected screen, batch, rescreen, lists or export");
         }
         a.Command = KindOf(command);
         var isHelp = command.Equals("help", StringComparison.OrdinalIgnoreCase);
         if (a.Command == CommandKind.None && !isHelp && !a.Help)
-            throw new UsageException($"unknown command '{command}'; expected screen, batch, lists or export");
+            throw new UsageException($"unknown command '{command}'; expected screen, batch, rescreen, lists or export");
         if (isHelp)
         {
             // `screening help batch` is `screening batch --help`.
@@ -183,6 +213,7 @@ internal sealed class Arguments
         "batch" => CommandKind.Batch,
         "lists" => CommandKind.Lists,
         "export" => CommandKind.Export,
+        "rescreen" => CommandKind.Rescreen,
         _ => CommandKind.None,
     };
 
@@ -208,7 +239,7 @@ internal sealed class Arguments
         var spec = Find(name)!;
         if (Array.IndexOf(spec.Commands, Command) < 0)
             throw new UsageException($"option '--{name}' does not apply to '{cmd}'", Command);
-        if (name is not ("list" or "min-entries") && !_seen.Add(name))
+        if (name is not ("list" or "min-entries" or "id") && !_seen.Add(name))
             throw new UsageException($"option '--{name}' is given more than once", Command);
         if (value is not null && string.IsNullOrWhiteSpace(value))
             throw new UsageException($"option '--{name}' needs a non-empty value", Command);
@@ -266,6 +297,30 @@ internal sealed class Arguments
                     throw new UsageException($"--encoding must be utf-8, latin1 or windows-1252, was '{value}'", Command);
                 InputEncoding = CsvSupport.Decoder(encoding);
                 break;
+            case "identifiers":
+                ReportIdentifiers = true;
+                break;
+            case "id":
+                var colon = value!.IndexOf(':', StringComparison.Ordinal);
+                if (colon <= 0 || colon == value.Length - 1 || string.IsNullOrWhiteSpace(value[..colon]) || string.IsNullOrWhiteSpace(value[(colon + 1)..]))
+                    throw new UsageException($"--id must be TYPE:VALUE (e.g. INN:1831083343, LEI:253400DYLWR5A6YAWJ69), was '{value}'", Command);
+                _identifiers.Add(new ScreeningIdentifier(value[..colon].Trim(), value[(colon + 1)..].Trim()));
+                break;
+            case "customer":
+                Customer = value!.Trim();
+                break;
+            case "allow":
+                Allow = value;
+                break;
+            case "audit":
+                Audit = value;
+                break;
+            case "old":
+                Old = value;
+                break;
+            case "new":
+                New = value;
+                break;
         }
     }
 
@@ -293,7 +348,9 @@ internal sealed class Arguments
         switch (Command)
         {
             case CommandKind.Screen:
-                if (_positionals.Count == 0) throw new UsageException("screen needs the NAME to screen", Command);
+                if (_positionals.Count == 0 && _identifiers.Count == 0) throw new UsageException("screen needs the NAME to screen (or --id TYPE:VALUE)", Command);
+                if (_positionals.Count == 0 && Audit is not null)
+                    throw new UsageException("--audit needs a NAME: a screen by identifiers alone is a lookup, not yet a screen the audit record can describe", Command);
                 if (_positionals.Count > 1)
                     throw new UsageException($"screen takes one NAME but got {_positionals.Count} words; quote a name with spaces: screening screen \"{string.Join(' ', _positionals)}\"", Command);
                 if (Format.Length == 0) Format = "text";
@@ -311,6 +368,13 @@ internal sealed class Arguments
             case CommandKind.Export:
                 if (_positionals.Count > 0) throw new UsageException($"export takes no argument, got '{_positionals[0]}'; name lists with --list KIND:PATH", Command);
                 if (Output is null) throw new UsageException("export needs --output FILE.json", Command);
+                break;
+            case CommandKind.Rescreen:
+                if (_positionals.Count == 0) throw new UsageException("rescreen needs the BOOK.csv file (or - for standard input)", Command);
+                if (_positionals.Count > 1) throw new UsageException($"rescreen takes one BOOK file, got {_positionals.Count}: {string.Join(' ', _positionals)}", Command);
+                if (Old is null || New is null) throw new UsageException("rescreen needs --old SPEC and --new SPEC (two versions of one list)", Command);
+                if (Format.Length == 0) Format = "jsonl";
+                if (Format is not ("csv" or "jsonl")) throw new UsageException($"--format for rescreen must be csv or jsonl, was '{Format}'", Command);
                 break;
         }
     }

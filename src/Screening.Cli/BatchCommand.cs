@@ -10,7 +10,17 @@ namespace Screening.Cli;
 /// </summary>
 internal static class BatchCommand
 {
-    private sealed record Columns(int Name, int Id, int Country);
+    /// <summary>The columns of the input: name, id and country, and the identifier columns.</summary>
+    /// <param name="IdType">The <c>id_type</c> column (with <c>id_value</c>: one identifier per row), or -1.</param>
+    /// <param name="IdValue">The <c>id_value</c> column, or -1.</param>
+    /// <param name="PerScheme">Columns named after a scheme (<c>inn</c>, <c>ogrn</c>, <c>lei</c>, <c>imo</c>, <c>bic</c>, <c>hk_cr</c>...): the header is the type.</param>
+    internal sealed record Columns(int Name, int Id, int Country, int IdType, int IdValue, (int Column, string Type)[] PerScheme)
+    {
+        public bool HasIdentifiers => IdType >= 0 || PerScheme.Length > 0;
+    }
+
+    /// <summary>One input row as the consumer of the results needs it back.</summary>
+    internal sealed record Row(long Line, IReadOnlyList<ScreeningIdentifier> Identifiers, string? CustomerKey);
 
     private const string EncodingHint = "; if the file is Latin-1 or Windows-1252, pass --encoding latin1 or --encoding windows-1252";
 
@@ -41,27 +51,37 @@ internal static class BatchCommand
         try
         {
             var columns = ReadHeader(csv);
+            if (columns.HasIdentifiers && args.Format == "csv")
+                throw new InputException($"{csv.File}: identifier columns (id_type/id_value or a column per scheme) need --format jsonl, which has room for the evidence");
             var screener = await ListLoading.BuildScreenerAsync(args, stderr, cancellationToken).ConfigureAwait(false);
+            var useWorkflow = columns.HasIdentifiers || args.Allow is not null || args.Audit is not null;
+            await using var workflow = useWorkflow ? await Workflow.CreateAsync(screener, args.Allow, args.Audit, columns.HasIdentifiers, cancellationToken).ConfigureAwait(false) : null;
             using var output = OutputFile.Open(args.Output, stdout);
-            var writer = args.Format == "csv" ? (IResultWriter)new CsvResultWriter(output.Writer) : new JsonlResultWriter(output.Writer);
+            var writer = args.Format == "csv" ? (IResultWriter)new CsvResultWriter(output.Writer, args.Allow is not null) : new JsonlResultWriter(output.Writer);
             var progress = settings.ShowProgress ? new Progress(stderr, stream) : null;
 
-            var lines = new Queue<long>();
+            var pending = new Queue<Row>();
             long rows = 0, hits = 0, failed = 0, firstFailedLine = 0;
             string? firstError = null;
             writer.WriteHeader();
-            foreach (var result in screener.ScreenMany(Requests(csv, columns, lines, cancellationToken), cancellationToken: cancellationToken))
+            foreach (var result in screener.ScreenMany(Requests(csv, columns, pending, cancellationToken), cancellationToken: cancellationToken))
             {
-                var line = lines.Dequeue();
+                var row = pending.Dequeue();
                 rows++;
-                if (result.IsHit) hits++;
+                RowOutcome? outcome = null;
+                if (workflow is not null)
+                {
+                    var ids = row.Identifiers.Count == 0 ? [] : Identifiers.IdentifierIndex.Prepare(row.Identifiers);
+                    outcome = await workflow.ProcessAsync(result, ids, row.CustomerKey, cancellationToken).ConfigureAwait(false);
+                }
+                if (outcome?.IsAlert(result) ?? result.IsHit) hits++;
                 var error = result.Error is null ? null : CleanError(result.Error);
                 if (error is not null && failed++ == 0)
                 {
                     firstError = error;
-                    firstFailedLine = line;
+                    firstFailedLine = row.Line;
                 }
-                writer.Write(result, error);
+                writer.Write(result, error, outcome);
                 progress?.Report(rows, hits);
             }
             progress?.Done(rows, hits);
@@ -81,32 +101,43 @@ internal static class BatchCommand
         }
     }
 
-    private static Columns ReadHeader(CsvReader csv)
+    internal static Columns ReadHeader(CsvReader csv)
     {
         if (!csv.TryReadRecord(out var header))
             throw new InputException($"{csv.File}: the file is empty; expected a header row with a 'name' column");
-        int name = -1, id = -1, country = -1;
+        int name = -1, id = -1, country = -1, idType = -1, idValue = -1;
+        var perScheme = new List<(int, string)>();
         for (var i = 0; i < header.Count; i++)
         {
             var h = header[i].Trim().TrimStart('\uFEFF');
             if (h.Equals("name", StringComparison.OrdinalIgnoreCase)) name = Column(csv, "name", name, i);
             else if (h.Equals("id", StringComparison.OrdinalIgnoreCase)) id = Column(csv, "id", id, i);
             else if (h.Equals("country", StringComparison.OrdinalIgnoreCase)) country = Column(csv, "country", country, i);
+            else if (h.Equals("id_type", StringComparison.OrdinalIgnoreCase)) idType = Column(csv, "id_type", idType, i);
+            else if (h.Equals("id_value", StringComparison.OrdinalIgnoreCase)) idValue = Column(csv, "id_value", idValue, i);
+            else if (Identifiers.IdentifierTypes.Classify(h.Replace('_', ' '), "", null) != IdentifierKind.Other)
+            {
+                if (perScheme.Exists(p => p.Item2.Equals(h, StringComparison.OrdinalIgnoreCase)))
+                    throw new InputException($"{csv.File}, row {csv.RecordLine}: the header has two '{h}' columns");
+                perScheme.Add((i, h));
+            }
         }
         if (name < 0)
         {
             var found = header.Count <= 8 ? string.Join(", ", header) : string.Join(", ", header.Take(8)) + ", ...";
             throw new InputException($"{csv.File}, row {csv.RecordLine}: the header has no 'name' column (found: {found})");
         }
-        return new Columns(name, id, country);
+        if ((idType < 0) != (idValue < 0))
+            throw new InputException($"{csv.File}, row {csv.RecordLine}: the header has '{(idType < 0 ? "id_value" : "id_type")}' without '{(idType < 0 ? "id_type" : "id_value")}'; give both");
+        return new Columns(name, id, country, idType, idValue, [.. perScheme]);
     }
 
     private static int Column(CsvReader csv, string column, int previous, int index) =>
         previous < 0 ? index : throw new InputException($"{csv.File}, row {csv.RecordLine}: the header has two '{column}' columns (#{previous + 1} and #{index + 1})");
 
     // Runs on the consumer's thread (ScreenMany pulls it between chunks), so the queue needs no lock; it holds at
-    // most one chunk of line numbers.
-    private static IEnumerable<ScreeningRequest> Requests(CsvReader csv, Columns c, Queue<long> lines, CancellationToken cancellationToken)
+    // most one chunk of rows.
+    internal static IEnumerable<ScreeningRequest> Requests(CsvReader csv, Columns c, Queue<Row> rows, CancellationToken cancellationToken)
     {
         long row = 0;
         while (csv.TryReadRecord(out var f))
@@ -114,12 +145,28 @@ internal static class BatchCommand
             cancellationToken.ThrowIfCancellationRequested();
             row++;
             var name = c.Name < f.Count ? f[c.Name] : "";
-            var id = c.Id >= 0 && c.Id < f.Count && !string.IsNullOrWhiteSpace(f[c.Id]) ? f[c.Id].Trim() : row.ToString(CultureInfo.InvariantCulture);
-            var country = c.Country >= 0 && c.Country < f.Count && !string.IsNullOrWhiteSpace(f[c.Country]) ? f[c.Country].Trim() : null;
-            lines.Enqueue(csv.RecordLine);
+            var given = c.Id >= 0 && c.Id < f.Count && !string.IsNullOrWhiteSpace(f[c.Id]) ? f[c.Id].Trim() : null;
+            var id = given ?? row.ToString(CultureInfo.InvariantCulture);
+            var country = Cell(f, c.Country);
+            IReadOnlyList<ScreeningIdentifier> ids = [];
+            if (c.HasIdentifiers)
+            {
+                var list = new List<ScreeningIdentifier>();
+                var (type, value) = (Cell(f, c.IdType), Cell(f, c.IdValue));
+                if (type is not null && value is not null) list.Add(new ScreeningIdentifier(type, value, country));
+                else if ((type is null) != (value is null))
+                    throw new InputException($"{csv.File}, row {csv.RecordLine}, field '{(type is null ? "id_type" : "id_value")}': empty while '{(type is null ? "id_value" : "id_type")}' is given");
+                foreach (var (column, scheme) in c.PerScheme)
+                    if (Cell(f, column) is { } v) list.Add(new ScreeningIdentifier(scheme.Replace('_', ' '), v, country));
+                ids = list;
+            }
+            rows.Enqueue(new Row(csv.RecordLine, ids, given));
             yield return new ScreeningRequest(name, id, country);
         }
     }
+
+    private static string? Cell(IReadOnlyList<string> f, int column) =>
+        column >= 0 && column < f.Count && !string.IsNullOrWhiteSpace(f[column]) ? f[column].Trim() : null;
 
     // The library's ArgumentException messages end with "(Parameter 'name')", which means nothing to a CSV's author.
     private static string CleanError(string error) =>

@@ -75,6 +75,7 @@ internal static class Cli
                 CommandKind.Batch => await BatchCommand.RunAsync(parsed, stdin, stdout, stderr, settings, cancellationToken).ConfigureAwait(false),
                 CommandKind.Lists => await ListsCommand.RunAsync(parsed, stdout, stderr, cancellationToken).ConfigureAwait(false),
                 CommandKind.Export => await ExportCommand.RunAsync(parsed, stdout, stderr, cancellationToken).ConfigureAwait(false),
+                CommandKind.Rescreen => await RescreenCommand.RunAsync(parsed, stdin, stdout, stderr, cancellationToken).ConfigureAwait(false),
                 _ => throw new UsageException("no command given"),
             };
             await stdout.FlushAsync(cancellationToken).ConfigureAwait(false);
@@ -106,6 +107,7 @@ internal static class Cli
     internal static string? Describe(Exception ex) => ex switch
     {
         UsageException u => u.Message,
+        InvalidDataException d => d.Message,
         InputException i => i.Message,
         WatchlistFormatException w => w.Message,
         WatchlistLoadException l => l.Failure switch

@@ -10,6 +10,11 @@ internal static class ListsCommand
     public static async Task<int> RunAsync(Arguments args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         var loaded = await ListLoading.LoadAsync(args, stderr, cancellationToken).ConfigureAwait(false);
+        if (args.ReportIdentifiers)
+        {
+            await stdout.WriteAsync(IdentifierReport.Format(loaded)).ConfigureAwait(false);
+            return ExitCodes.Success;
+        }
         var sb = new StringBuilder();
         var first = true;
         foreach (var (provider, list) in loaded)

@@ -123,7 +123,10 @@ internal interface IResultWriter
     void WriteHeader();
 
     /// <summary>Writes one input row's result; <paramref name="error"/> is why the row could not be screened, if so.</summary>
-    void Write(ScreeningResult result, string? error);
+    /// <param name="result">The result.</param>
+    /// <param name="error">Why the row could not be screened.</param>
+    /// <param name="outcome">What <c>--allow</c>, <c>--audit</c> and identifier columns added; null when none was given.</param>
+    void Write(ScreeningResult result, string? error, RowOutcome? outcome = null);
 }
 
 /// <summary>One JSON object per input row, one line each, written with <see cref="Utf8JsonWriter"/>.</summary>
@@ -145,7 +148,7 @@ internal sealed class JsonlResultWriter : IResultWriter
     {
     }
 
-    public void Write(ScreeningResult result, string? error)
+    public void Write(ScreeningResult result, string? error, RowOutcome? outcome = null)
     {
         _buffer.ResetWrittenCount();
         _json.Reset(_buffer);
@@ -153,24 +156,106 @@ internal sealed class JsonlResultWriter : IResultWriter
         w.WriteStartObject();
         w.WriteString("id", result.RequestId);
         w.WriteString("name", result.Query);
-        w.WriteBoolean("hit", result.IsHit);
+        w.WriteBoolean("hit", outcome?.IsAlert(result) ?? result.IsHit);
         w.WriteStartArray("matches");
         foreach (var m in result.Matches)
         {
             w.WriteStartObject();
-            w.WriteString("listId", m.ListId);
-            w.WriteString("entryId", m.EntryId);
-            w.WriteString("name", m.PrimaryName);
-            w.WriteString("matchedName", m.MatchedName);
-            w.WriteNumber("score", m.Score);
-            w.WriteString("explanation", m.Explanation);
+            WriteMatch(w, m);
+            if (outcome is not null) WriteAdditions(w, outcome, m);
             w.WriteEndObject();
         }
         w.WriteEndArray();
+        if (outcome is { Identifiers.Count: > 0 }) WriteIdentifiers(w, outcome);
         if (error is not null) w.WriteString("error", error);
         w.WriteEndObject();
         w.Flush();
 
+        WriteLine();
+    }
+
+    /// <summary>Writes one object built by <paramref name="write"/> as a line (the rescreen command's rows).</summary>
+    public void WriteObject(Action<Utf8JsonWriter> write)
+    {
+        _buffer.ResetWrittenCount();
+        _json.Reset(_buffer);
+        write(_json);
+        _json.Flush();
+        WriteLine();
+    }
+
+    /// <summary>The fields of a match in the batch format.</summary>
+    public static void WriteMatch(Utf8JsonWriter w, ScreeningMatch m)
+    {
+        w.WriteString("listId", m.ListId);
+        w.WriteString("entryId", m.EntryId);
+        w.WriteString("name", m.PrimaryName);
+        w.WriteString("matchedName", m.MatchedName);
+        w.WriteNumber("score", m.Score);
+        w.WriteString("explanation", m.Explanation);
+    }
+
+    private static void WriteAdditions(Utf8JsonWriter w, RowOutcome outcome, ScreeningMatch m)
+    {
+        if (outcome.AllowFor(m) is { } a)
+        {
+            w.WriteStartObject("allowList");
+            w.WriteString("outcome", a.Outcome switch { AllowOutcome.Suppressed => "suppressed", AllowOutcome.EntryChanged => "entryChanged", _ => "expired" });
+            w.WriteString("decidedBy", a.Decision.DecidedBy);
+            w.WriteString("decidedAt", a.Decision.DecidedAt);
+            w.WriteString("reason", a.Decision.Reason);
+            w.WriteEndObject();
+        }
+        if (outcome.Evidence.TryGetValue(m, out var evidence)) WriteEvidence(w, evidence);
+    }
+
+    private static void WriteEvidence(Utf8JsonWriter w, IReadOnlyList<IdentifierEvidence> evidence)
+    {
+        w.WriteStartArray("identifierEvidence");
+        foreach (var e in evidence)
+        {
+            w.WriteStartObject();
+            w.WriteString("kind", JsonNamingPolicy.CamelCase.ConvertName(e.Kind.ToString()));
+            w.WriteString("scheme", JsonNamingPolicy.CamelCase.ConvertName(e.Scheme.ToString()));
+            if (e.RequestValue is not null) w.WriteString("requestValue", e.RequestValue);
+            if (e.EntryType is not null) w.WriteString("entryType", e.EntryType);
+            if (e.EntryValue is not null) w.WriteString("entryValue", e.EntryValue);
+            if (e.Problem is not null) w.WriteString("problem", e.Problem);
+            w.WriteString("explanation", e.ToString());
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+
+    private static void WriteIdentifiers(Utf8JsonWriter w, RowOutcome outcome)
+    {
+        w.WriteStartArray("identifiers");
+        foreach (var i in outcome.Identifiers)
+        {
+            w.WriteStartObject();
+            w.WriteString("type", i.Source.Type);
+            w.WriteString("value", i.Source.Value);
+            w.WriteString("scheme", JsonNamingPolicy.CamelCase.ConvertName(i.Check.Kind.ToString()));
+            w.WriteString("status", JsonNamingPolicy.CamelCase.ConvertName(i.Check.Status.ToString()));
+            if (i.Check.Problem is not null) w.WriteString("problem", i.Check.Problem);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteStartArray("foundByIdentifier");
+        foreach (var h in outcome.FoundByIdentifier)
+        {
+            w.WriteStartObject();
+            w.WriteString("listId", h.ListId);
+            w.WriteString("entryId", h.Entry.Id);
+            w.WriteString("name", h.Entry.PrimaryName);
+            WriteEvidence(w, h.Evidence);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+
+    private void WriteLine()
+    {
         var bytes = _buffer.WrittenSpan;
         var max = Encoding.UTF8.GetMaxCharCount(bytes.Length);
         if (_chars.Length < max) _chars = new char[Math.Max(max, _chars.Length * 2)];
@@ -180,25 +265,31 @@ internal sealed class JsonlResultWriter : IResultWriter
     }
 }
 
-/// <summary>One CSV row per match, or one row with empty match fields when a name has none (RFC 4180 quoting).</summary>
-internal sealed class CsvResultWriter(TextWriter output) : IResultWriter
+/// <summary>
+/// One CSV row per match, or one row with empty match fields when a name has none (RFC 4180 quoting). With an
+/// allow-list, an <c>allow</c> column says what a decision did to the match (<c>suppressed</c>, <c>entryChanged</c>,
+/// <c>expired</c>), and <c>hit</c> counts only what still alerts.
+/// </summary>
+internal sealed class CsvResultWriter(TextWriter output, bool allowColumn = false) : IResultWriter
 {
     public const string Header = "id,name,hit,listId,entryId,matchedName,score";
 
     public void WriteHeader()
     {
         output.Write(Header);
+        if (allowColumn) output.Write(",allow");
         output.Write('\n');
     }
 
-    public void Write(ScreeningResult result, string? error)
+    public void Write(ScreeningResult result, string? error, RowOutcome? outcome = null)
     {
+        var hit = outcome?.IsAlert(result) ?? result.IsHit;
         if (result.Matches.Count == 0)
         {
             Field(result.RequestId);
             output.Write(',');
             Field(result.Query);
-            output.Write(",false,,,,\n");
+            output.Write(allowColumn ? ",false,,,,,\n" : ",false,,,,\n");
             return;
         }
         foreach (var m in result.Matches)
@@ -206,7 +297,7 @@ internal sealed class CsvResultWriter(TextWriter output) : IResultWriter
             Field(result.RequestId);
             output.Write(',');
             Field(result.Query);
-            output.Write(",true,");
+            output.Write(hit ? ",true," : ",false,");
             Field(m.ListId);
             output.Write(',');
             Field(m.EntryId);
@@ -214,9 +305,17 @@ internal sealed class CsvResultWriter(TextWriter output) : IResultWriter
             Field(m.MatchedName);
             output.Write(',');
             output.Write(m.Score.ToString("R", CultureInfo.InvariantCulture));
+            if (allowColumn)
+            {
+                output.Write(',');
+                Field(outcome?.AllowFor(m) is { } a ? JsonNamingPolicy.CamelCase.ConvertName(a.Outcome.ToString()) : null);
+            }
             output.Write('\n');
         }
     }
+
+    /// <summary>Writes one field, quoted when it must be.</summary>
+    public void Cell(string? value) => Field(value);
 
     private void Field(string? value)
     {

@@ -13,6 +13,7 @@ internal static class Usage
         CommandKind.Batch => Batch,
         CommandKind.Lists => Lists,
         CommandKind.Export => Export,
+        CommandKind.Rescreen => Rescreen,
         _ => General,
     };
 
@@ -31,17 +32,22 @@ internal static class Usage
         Usage:
           screening screen "NAME" [--list KIND:PATH]... [--threshold T] [--limit N] [--format text|json]
                                   [--country CC] [--type organization|person|vessel|aircraft] [--fail-on-hit]
+                                  [--id TYPE:VALUE]... [--allow FILE] [--customer KEY] [--audit FILE]
           screening batch INPUT.csv [--list KIND:PATH]... [--output FILE] [--threshold T] [--limit N]
                                     [--format csv|jsonl] [--encoding utf-8|latin1|windows-1252] [--fail-on-hit]
-          screening lists [--list KIND:PATH]... [--verbose]
+                                    [--allow FILE] [--audit FILE]
+          screening rescreen BOOK.csv --old SPEC --new SPEC [--output FILE] [--format jsonl|csv]
+                                      [--threshold T] [--limit N]
+          screening lists [--list KIND:PATH]... [--verbose] [--identifiers]
           screening export [--list KIND:PATH]... --output FILE.json
           Every command also takes --allow-empty, --min-entries [LIST=]N and --strict.
 
         Commands:
-          screen   Screen one name and explain every match.
-          batch    Screen every row of a CSV file (columns name, optional id and country) on all cores.
-          lists    Show the loaded lists: version, publication date, SHA-256, entries and the load report.
-          export   Write the loaded lists in the JSON watchlist format.
+          screen    Screen one name and explain every match.
+          batch     Screen every row of a CSV file (columns name, optional id, country and identifiers) on all cores.
+          rescreen  Screen a stored book against only what changed between two versions of a list.
+          lists     Show the loaded lists: version, publication date, SHA-256, entries and the load report.
+          export    Write the loaded lists in the JSON watchlist format.
 
         {ListOption}
 
@@ -63,7 +69,17 @@ internal static class Usage
           --format F         text (default) or json (the whole result, for the audit trail).
           --country CC       Country hint (ISO code or name); adjusts scores, never excludes.
           --type T           Entity-type hint: organization, person, vessel or aircraft; adjusts scores, never excludes.
-          --fail-on-hit      Exit with code 3 when there is a match.
+          --fail-on-hit      Exit with code 3 when there is a match (not suppressed by --allow) or an entry holds
+                             one of the identifiers.
+          --id TYPE:VALUE    An identifier of the party: INN, OGRN, OGRNIP, KPP, USCC, LEI, IMO, BIC, VKN, HK-CR,
+                             UAE-TL, or any other type (compared exactly). Repeatable; NAME may then be left out.
+                             Each is validated (check digits); entries holding one are listed, and each match shows
+                             the identifier evidence. Identifiers do not change scores yet. A NAME that is itself an
+                             identifier (1831083343, "INN 1831083343") is looked up the same way.
+          --allow FILE       Allow-list of reviewed false positives (JSON, screening-allowlist/1): a decision
+                             suppresses its match while the entry is unchanged; every decision found is shown.
+          --customer KEY     The customer key the allow-list is keyed by. Default: the normalized name.
+          --audit FILE       Append the audit record of the screen (one JSON line) to FILE.
           -h, --help         Show this help.
 
         A name starting with '-' goes after '--': screening screen -- "-NAME-".
@@ -86,15 +102,23 @@ internal static class Usage
           --limit N          Report at most N matches per row. Default 10.
           --format F         jsonl (default): one JSON object per input row;
                              csv: one row per match, or one row with empty match fields when there is none.
-          --fail-on-hit      Exit with code 3 when any row has a match.
+          --fail-on-hit      Exit with code 3 when any row has a match (not suppressed) or an identifier match.
+          --allow FILE       Allow-list of reviewed false positives, keyed by the 'id' column (else the normalized
+                             name). JSONL: each match a decision was found for has "allowList"; CSV: an 'allow'
+                             column. "hit" counts only what still alerts.
+          --audit FILE       Append one audit record (a JSON line) per row to FILE.
           -h, --help         Show this help.
+
+        Identifiers: an 'id_type' and 'id_value' column pair, and/or one column per scheme (inn, ogrn, ogrnip, kpp,
+        uscc, lei, imo, bic, vkn, hk_cr, uae_tl), with --format jsonl: each row gets "identifiers" (validated),
+        "foundByIdentifier" (entries holding one) and, per match, "identifierEvidence". They do not change scores yet.
 
         A row whose name cannot be screened (empty, too long, no letters) is written without matches (JSONL adds an
         "error" field), reported on standard error, and makes the exit code 2 once the whole file is done.
         """;
 
     public static string Lists => $"""
-        Usage: screening lists [--list KIND:PATH]... [--verbose]
+        Usage: screening lists [--list KIND:PATH]... [--verbose] [--identifiers]
 
         Loads the lists and prints, for each: id, display name, version, publication date, SHA-256 of the source,
         entry count and the load report (rows read, loaded, rejected, orphans, duplicates, warnings).
@@ -102,6 +126,27 @@ internal static class Usage
         Options:
         {ListOption}
           --verbose          List every load issue with its file, row and field.
+          --identifiers      Instead, a Markdown report of every identifier: its scheme, whether it is valid, counts
+                             by scheme and source type, and every invalid value with its entry.
+          -h, --help         Show this help.
+        """;
+
+    public static string Rescreen => $$"""
+        Usage: screening rescreen BOOK.csv --old SPEC --new SPEC [options]
+
+        Compares two versions of one list (added, changed and removed entries, by content hash) and screens the book
+        (a CSV with a 'name' column and optional 'id' and 'country', as for batch) against the new version, keeping
+        the matches on added or changed entries. Writes only the rows with such a match, in input order, in the batch
+        format plus the change kind; a summary of the delta goes to standard error.
+
+        Options:
+          --old SPEC         The version the book was last screened against (KIND:PATH, as --list).
+          --new SPEC         The new version.
+          --output FILE      Write the rows to FILE (written whole or not at all). Default: standard output.
+          --format F         jsonl (default): {"id","name","hit","matches":[{...,"change":"added"|"changed"}]};
+                             csv: one row per match with a 'change' column.
+          --threshold T      Report matches scoring at least T (0 < T <= 1). Default {{ScreeningOptions.DefaultThreshold:0.00}}.
+          --limit N          Consider at most N matches per row. Default 10.
           -h, --help         Show this help.
         """;
 

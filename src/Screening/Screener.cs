@@ -28,6 +28,9 @@ public sealed class Screener
     /// <summary>The threshold in force.</summary>
     public double Threshold => _options.Threshold;
 
+    // The options in force (validated, copied at build): the audit record fingerprints them.
+    internal ScreeningOptions Options => _options;
+
     /// <summary>The lists currently screened, with versions and entry counts.</summary>
     public IReadOnlyList<WatchlistInfo> Lists => Volatile.Read(ref _snapshot).Infos;
 

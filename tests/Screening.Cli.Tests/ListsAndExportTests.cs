@@ -94,3 +94,29 @@ public class ListsAndExportTests
         CliHarness.AssertInputError(run, "two lists share the id 'in-house'");
     }
 }
+
+public class IdentifierReportTests
+{
+    [Fact]
+    public async Task Lists_Identifiers_ReportsSchemesStatusAndInvalidValues()
+    {
+        using var dir = new TempDir();
+        var path = dir.Write("ids.json", """
+            {"id":"ids","entries":[
+              {"id":"A","names":["ALPHA"],"identifiers":[{"type":"Tax ID No.","value":"1831083343","country":"RU"},{"type":"Legal Entity Number","value":"253400VTMXV2UE7XNN67"}]},
+              {"id":"B","names":["BETA"],"identifiers":[{"type":"Passport","value":"123"}]}]}
+            """);
+        var run = await CliHarness.RunAsync("lists", "--list", "json:" + path, "--identifiers");
+        Assert.Equal(0, run.Code);
+        Assert.Contains("    screening lists --list json:" + path + " --identifiers", run.Out);
+        Assert.Contains("| INN | 1 | 1 | 0 | 0 | 0.0 |", run.Out);
+        Assert.Contains("| LEI | 1 | 0 | 0 | 1 | 100.0 |", run.Out);
+        Assert.Contains("| Other | 1 | 0 | 0 | 0 |  |", run.Out);
+        Assert.Contains("Invalid identifiers (1):", run.Out);
+        Assert.Contains("| A | ALPHA | Legal Entity Number | 253400VTMXV2UE7XNN67 |  | LEI | check digits do not verify (ISO 7064 MOD 97-10) |", run.Out);
+    }
+
+    [Fact]
+    public async Task Identifiers_OnScreen_IsUsageError() =>
+        CliHarness.AssertInputError(await CliHarness.RunAsync("screen", "X", "--identifiers"), "--identifiers", "does not apply to 'screen'");
+}

@@ -54,6 +54,17 @@ public sealed record EntryAddress(string? Street, string? City, string? Country,
 /// <param name="Date">The designation or listing date as the source gives it (ISO 8601 where possible).</param>
 public sealed record EntrySource(string List, string EntryId, IReadOnlyList<string> Programs, string? Citation = null, string? Date = null);
 
+/// <summary>
+/// A relationship of an entry to another party as the source states it: OFAC's <c>Linked To: X</c>, the enhanced XML's
+/// <c>Owned or Controlled By</c> or <c>Acting for or on behalf of</c>, the CSL's <c>(Linked To: X)</c>. A step toward
+/// ownership screening: links are kept with the linked party's id where the source gives one, so they can be resolved
+/// to entries of the loaded lists; they are not resolved or screened yet.
+/// </summary>
+/// <param name="Relationship">The relationship as the source words it, e.g. <c>Linked To</c> or <c>Owned or Controlled By</c>.</param>
+/// <param name="Name">The linked party's name as the source writes it.</param>
+/// <param name="EntryId">The linked party's id in the same source (the enhanced XML's <c>entityId</c>), when given.</param>
+public sealed record EntryLink(string Relationship, string Name, string? EntryId = null);
+
 /// <summary>One listed party.</summary>
 public sealed class WatchlistEntry
 {
@@ -89,6 +100,9 @@ public sealed class WatchlistEntry
 
     /// <summary>Provenance: every source record this entry was built from. Empty for single-source lists.</summary>
     public IReadOnlyList<EntrySource> Sources { get; init; } = [];
+
+    /// <summary>Relationships to other parties as the source states them (<c>Linked To</c>, <c>Owned or Controlled By</c>...).</summary>
+    public IReadOnlyList<EntryLink> Links { get; init; } = [];
 
     /// <summary>The primary name (the first name).</summary>
     public string PrimaryName => Names.Count > 0 ? Names[0].Value : string.Empty;

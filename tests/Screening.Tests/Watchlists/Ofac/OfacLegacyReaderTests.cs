@@ -139,14 +139,17 @@ public class OfacLegacyReaderTests
     }
 
     [Fact]
-    public async Task LoadAsync_CommentForUncutRemarks_WarnsAndAppendsAfterSpace()
+    public async Task LoadAsync_CommentForUncutRemarks_WarnsAndAppendsWholeSegmentsOnly()
     {
         var list = await Sdn();
-        // 22985's remarks (281 characters) are complete; the newer comments file continues a longer remark.
+        // 22985's remarks (281 characters) are complete; the newer comments file continues a longer remark whose
+        // first piece ("4X3191Z8") is the end of an address cut in the other publication.
         var warning = Assert.Single(list.Report.Issues, i => i.Kind == LoadIssueKind.Warning && i.Message.Contains("entry 22985", StringComparison.Ordinal));
         Assert.Equal("remarks", warning.Field);
+        Assert.Contains("'4X3191Z8' is dropped", warning.Message, StringComparison.Ordinal);
         var e = list.Entries.Single(x => x.Id == "22985");
-        Assert.Contains("'KYONGYONG CREDIT BANK'. 4X3191Z8;", e.Remarks);
+        Assert.Contains("'KYONGYONG CREDIT BANK'.; alt. Digital Currency Address - USDT TE3mCcPULjPUE7ykX7RArDPAhyahoy3d2j;", e.Remarks, StringComparison.Ordinal);
+        Assert.DoesNotContain("4X3191Z8", e.Remarks, StringComparison.Ordinal);
         Assert.Contains(e.Identifiers, i => i.Type == "Digital Currency Address - USDT");
     }
 

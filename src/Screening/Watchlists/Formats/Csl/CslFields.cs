@@ -110,6 +110,40 @@ internal static class CslFields
     }
 
     /// <summary>
+    /// The links in a <c>remarks</c> cell: OFAC's remarks as the CSL carries them, <c>(Linked To: A; Linked To: B)</c>.
+    /// </summary>
+    public static List<EntryLink> ParseLinks(string remarks)
+    {
+        var links = new List<EntryLink>();
+        const string marker = "Linked To:";
+        for (var at = remarks.IndexOf(marker, StringComparison.Ordinal); at >= 0; at = remarks.IndexOf(marker, at + marker.Length, StringComparison.Ordinal))
+        {
+            var start = at + marker.Length;
+            var end = remarks.IndexOf(';', start);
+            var name = (end < 0 ? remarks[start..] : remarks[start..end]).Trim();
+            // The group closes with ")" (names may hold parentheses of their own: "(IRGC)-QODS FORCE").
+            if (end < 0 && name.EndsWith(')') && Depth(name) < 0) name = name[..^1].TrimEnd();
+            name = name.TrimEnd('.').Trim();
+            if (name.Length == 0) continue;
+            var link = new EntryLink("Linked To", name);
+            if (!links.Contains(link)) links.Add(link);
+        }
+        return links;
+    }
+
+    // Opening minus closing parentheses.
+    private static int Depth(string s)
+    {
+        var d = 0;
+        foreach (var c in s)
+        {
+            if (c == '(') d++;
+            else if (c == ')') d--;
+        }
+        return d;
+    }
+
+    /// <summary>
     /// Cleans one <c>alt_names</c> item of the list prose the Entity List keeps in it (<c>...; and X</c>, <c>-X</c>,
     /// <c>f.k.a. X</c>). Returns null for an item that is no name: empty, a bare <c>and</c>, or a parenthesised note
     /// such as <c>(all of preceding located in ...)</c>.

@@ -24,7 +24,8 @@ namespace Screening.Watchlists;
 /// registration number, website, ...) and <c>call_sign</c>; the other <c>ids</c> items (gender, sanctions
 /// information, listing dates, organization type, aircraft model), <c>title</c>, dates and places of birth, vessel
 /// details and the Entity List license requirement and policy go to <see cref="WatchlistEntry.Remarks"/> after the
-/// <c>remarks</c> column.</para>
+/// <c>remarks</c> column. The Treasury records' <c>(Linked To: X; Linked To: Y)</c> remarks also become
+/// <see cref="WatchlistEntry.Links"/> (by name: the CSL gives no id of the linked party).</para>
 /// <para>Version: the file states no publication date, so <see cref="WatchlistVersion.PublishedAt"/> is null and the
 /// label is the newest <c>start_date</c> in the file, marked as such (e.g. <c>2022-04-21 (newest start_date)</c>) —
 /// a data date, not a publication date. <see cref="WatchlistVersion.Sha256"/> is the hash of the file's bytes.</para>
@@ -205,6 +206,7 @@ public sealed class CslProvider : IWatchlistProvider, IWatchlistFileSource
                 SourceReference = infoUrl.Length > 0 ? infoUrl : listUrl.Length > 0 ? listUrl : null,
                 Tags = listTag is null ? [] : ["list:" + listTag],
                 Sources = [new EntrySource(source.Length > 0 ? source : ListName, id, programs, citation.Length > 0 ? citation : null, startDate.Length > 0 ? startDate : null)],
+                Links = CslFields.ParseLinks(c.Get(f, c.Remarks)),
             });
             if (!firstSeen.TryAdd(id, (line, listTag ?? "?")))
             {

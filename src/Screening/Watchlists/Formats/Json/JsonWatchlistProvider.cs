@@ -206,7 +206,23 @@ public sealed class JsonWatchlistProvider : IWatchlistProvider, IWatchlistFileSo
                 Identifiers = ReadIdentifiers(e, p, row),
                 Addresses = ReadAddresses(e, p, row),
                 Sources = ReadSources(e, p, row),
+                Links = ReadLinks(e, p, row),
             };
+        }
+
+        private List<EntryLink> ReadLinks(JsonElement e, string p, int row)
+        {
+            var list = new List<EntryLink>();
+            if (!e.TryGetProperty("links", out var arr) || arr.ValueKind == JsonValueKind.Null) return list;
+            if (arr.ValueKind != JsonValueKind.Array) throw Error(row, p + ".links", "must be an array");
+            var i = 0;
+            foreach (var x in arr.EnumerateArray())
+            {
+                var q = $"{p}.links[{i++}]";
+                if (x.ValueKind != JsonValueKind.Object) throw Error(row, q, "must be an object");
+                list.Add(new EntryLink(ReqString(x, "relationship", q + ".relationship", row), ReqString(x, "name", q + ".name", row), OptString(x, "entryId", q + ".entryId", row)));
+            }
+            return list;
         }
 
         private List<EntryIdentifier> ReadIdentifiers(JsonElement e, string p, int row)

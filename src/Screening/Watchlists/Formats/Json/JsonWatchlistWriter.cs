@@ -49,6 +49,8 @@ public static class JsonWatchlistWriter
         {
             Id = listId + ":" + e.Id, Type = e.Type, Names = e.Names, Countries = e.Countries, Identifiers = e.Identifiers, Programs = e.Programs,
             Addresses = e.Addresses, Remarks = e.Remarks, SourceReference = e.SourceReference, Tags = tags, Sources = e.Sources,
+            // A linked id names an entry of the same source list, which is prefixed the same way here.
+            Links = [.. e.Links.Select(l => l.EntryId is null ? l : l with { EntryId = listId + ":" + l.EntryId })],
         };
     }
 
@@ -109,6 +111,19 @@ public static class JsonWatchlistWriter
                 Strings(w, "programs", s.Programs);
                 if (s.Citation is not null) w.WriteString("citation", s.Citation);
                 if (s.Date is not null) w.WriteString("date", s.Date);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
+        if (e.Links.Count > 0)
+        {
+            w.WriteStartArray("links");
+            foreach (var l in e.Links)
+            {
+                w.WriteStartObject();
+                w.WriteString("relationship", l.Relationship);
+                w.WriteString("name", l.Name);
+                if (l.EntryId is not null) w.WriteString("entryId", l.EntryId);
                 w.WriteEndObject();
             }
             w.WriteEndArray();

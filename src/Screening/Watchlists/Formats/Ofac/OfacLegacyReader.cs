@@ -286,23 +286,23 @@ internal static class OfacLegacyReader
         {
             if ((rows++ & 1023) == 0) ct.ThrowIfCancellationRequested();
             if (!Secondary(set, file, csv.RecordLine, f, CommentFields, "comment", byId, issues, out var b)) continue;
-            // The overflow is cut mid-word, so it is kept verbatim (not trimmed) and appended without a separator.
+            // The overflow is cut mid-word, so it is kept verbatim (not trimmed).
             var text = f[1];
             if (OfacRemarks.IsEmpty(text)) continue;
             for (var t = b; t is not null; t = t.NextSameId)
             {
-                var remarks = t.Remarks ?? "";
-                if (remarks.Length >= OfacRemarks.RemarksLimit)
+                var before = t.Remarks ?? "";
+                t.Remarks = OfacRemarks.JoinOverflow(t.Remarks, text, out var join);
+                var message = join.Kind switch
                 {
-                    t.Remarks = remarks + text;
-                }
-                else
-                {
-                    // Remarks shorter than OFAC's cut cannot continue here: the files come from different publications.
-                    issues.Add(new LoadIssue(LoadIssueKind.Warning, file.Name, csv.RecordLine, "remarks",
-                        $"entry {t.Id} has {remarks.Length}-character remarks (OFAC cuts at {OfacRemarks.RemarksLimit}), so this overflow does not continue them; the files are probably from different publications; appended after a space"));
-                    t.Remarks = remarks.Length == 0 ? text.Trim() : remarks.TrimEnd() + " " + text.Trim();
-                }
+                    OverflowJoinKind.Overlapped =>
+                        $"entry {t.Id}: this overflow restates the last {join.Overlap} characters of the remarks, so the files are from different publications; joined where they overlap",
+                    OverflowJoinKind.NewSegments =>
+                        $"entry {t.Id} has {before.Length}-character remarks (OFAC cuts at {OfacRemarks.RemarksLimit}), so this overflow does not continue them (the files are from different publications); " +
+                        $"its cut-off first piece '{Clip(join.Dropped ?? "")}' is dropped and {join.Appended} whole segment{(join.Appended == 1 ? "" : "s")} not already in the remarks appended",
+                    _ => null,
+                };
+                if (message is not null) issues.Add(new LoadIssue(LoadIssueKind.Warning, file.Name, csv.RecordLine, "remarks", message));
             }
         }
     }
@@ -416,7 +416,8 @@ internal static class OfacLegacyReader
                 if (a.CountryCode is { } c && !countries.Contains(c)) countries.Add(c);
             var identifiers = new List<EntryIdentifier>();
             if (CallSign is not null) identifiers.Add(new EntryIdentifier("Call Sign", CallSign));
-            OfacRemarks.ParseSegments(remarks, identifiers, countries, lookup);
+            var links = new List<EntryLink>();
+            OfacRemarks.ParseSegments(remarks, identifiers, countries, links, lookup);
             foreach (var i in identifiers)
                 if (i.Country is { } c && !countries.Contains(c)) countries.Add(c);
             if (VesselFlag is not null && lookup.TryGet(VesselFlag, out var flag) && !countries.Contains(flag)) countries.Add(flag);
@@ -441,6 +442,7 @@ internal static class OfacLegacyReader
                 Remarks = remarks,
                 SourceReference = $"{fileName} line {Line}",
                 Tags = tags,
+                Links = links,
             };
         }
 

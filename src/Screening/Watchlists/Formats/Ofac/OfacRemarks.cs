@@ -13,6 +13,79 @@ internal static class OfacRemarks
     /// <summary>The length at which OFAC cuts Remarks; the rest goes to the comments file.</summary>
     public const int RemarksLimit = 1000;
 
+    /// <summary>
+    /// The shortest restated tail that proves an overflow overlaps the remarks. The real overlaps are 92 to 124
+    /// characters; a genuine continuation would have to repeat this many characters exactly at the cut.
+    /// </summary>
+    public const int MinOverlap = 24;
+
+    /// <summary>
+    /// Joins a comments-file row (the text OFAC cut from the remarks) to the remarks of the primary file. The two files
+    /// are often from different publications, so the cut need not fall where these remarks end:
+    /// <list type="bullet">
+    /// <item>the overflow starts by restating the end of the remarks (its publication cut earlier): joined where they
+    /// overlap, so nothing is repeated (<see cref="OverflowJoinKind.Overlapped"/>);</item>
+    /// <item>the remarks reach OFAC's cut (<see cref="RemarksLimit"/>): the overflow continues them verbatim, even
+    /// mid-word (<see cref="OverflowJoinKind.Continued"/>);</item>
+    /// <item>otherwise the overflow continues a longer text of another publication: its first piece is the end of a
+    /// segment whose start is not here, so it is dropped, and the whole segments not already in the remarks are
+    /// appended after <c>; </c> (<see cref="OverflowJoinKind.NewSegments"/>). Gluing the piece on would fuse it into
+    /// the last segment (the Alfa-Bank registration number read <c>1027700067328 (Russia). ective Date ...</c>).</item>
+    /// </list>
+    /// </summary>
+    public static string? JoinOverflow(string? remarks, string overflow, out OverflowJoin how)
+    {
+        var r = remarks ?? "";
+        var overlap = OverlapAt(r, overflow);
+        if (overlap >= 0)
+        {
+            how = new OverflowJoin(OverflowJoinKind.Overlapped, r.Length - overlap, null, 0);
+            return string.Concat(r.AsSpan(0, overlap), overflow);
+        }
+        if (r.Length >= RemarksLimit)
+        {
+            how = new OverflowJoin(OverflowJoinKind.Continued, 0, null, 0);
+            return r + overflow;
+        }
+
+        var semi = overflow.IndexOf(';');
+        var dropped = (semi < 0 ? overflow : overflow[..semi]).Trim();
+        var present = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var seg in r.Split(';')) present.Add(Segment(seg).ToString());
+        var added = new List<string>();
+        if (semi >= 0)
+        {
+            foreach (var raw in overflow[(semi + 1)..].Split(';'))
+            {
+                var key = Segment(raw).ToString();
+                if (key.Length == 0 || !present.Add(key)) continue;
+                added.Add(raw.Trim());
+            }
+        }
+        how = new OverflowJoin(OverflowJoinKind.NewSegments, 0, dropped, added.Count);
+        if (added.Count == 0) return remarks;
+        var tail = string.Join("; ", added);
+        return r.Trim().Length == 0 ? tail : r.TrimEnd() + "; " + tail;
+    }
+
+    // The offset in the remarks from which their whole remaining tail (MinOverlap characters or more) starts the
+    // overflow, or -1. The longest such tail wins.
+    private static int OverlapAt(string remarks, string overflow)
+    {
+        if (remarks.Length < MinOverlap || overflow.Length < MinOverlap) return -1;
+        var probe = overflow.AsSpan(0, MinOverlap);
+        var from = 0;
+        while (from <= remarks.Length - MinOverlap)
+        {
+            var i = remarks.AsSpan(from).IndexOf(probe, StringComparison.Ordinal);
+            if (i < 0) return -1;
+            var at = from + i;
+            if (overflow.AsSpan().StartsWith(remarks.AsSpan(at), StringComparison.Ordinal)) return at;
+            from = at + 1;
+        }
+        return -1;
+    }
+
     /// <summary>Whether a field is empty: blank or OFAC's <c>-0-</c> marker.</summary>
     public static bool IsEmpty(string? field)
     {
@@ -87,7 +160,11 @@ internal static class OfacRemarks
     /// Reads the <c>;</c>-separated segments of remarks once: identifiers into <paramref name="identifiers"/>, and the
     /// countries of <c>nationality X</c> and <c>citizen X</c> segments into <paramref name="countries"/>.
     /// </summary>
-    public static void ParseSegments(string? remarks, List<EntryIdentifier> identifiers, List<string> countries, CountryLookup lookup)
+    public static void ParseSegments(string? remarks, List<EntryIdentifier> identifiers, List<string> countries, CountryLookup lookup) =>
+        ParseSegments(remarks, identifiers, countries, links: null, lookup);
+
+    /// <summary>As above, and the <c>Linked To: X</c> segments into <paramref name="links"/>.</summary>
+    public static void ParseSegments(string? remarks, List<EntryIdentifier> identifiers, List<string> countries, List<EntryLink>? links, CountryLookup lookup)
     {
         if (string.IsNullOrEmpty(remarks)) return;
         // Spans throughout: a full SDN load reads about 150,000 segments and only the values found are allocated.
@@ -103,6 +180,16 @@ internal static class OfacRemarks
             if (!nation.IsEmpty)
             {
                 if (lookup.TryGet(nation.Trim(), out var code) && !countries.Contains(code)) countries.Add(code);
+                continue;
+            }
+            if (seg.StartsWith(LinkedTo, StringComparison.Ordinal))
+            {
+                var name = seg[LinkedTo.Length..].Trim();
+                if (links is not null && !name.IsEmpty)
+                {
+                    var link = new EntryLink("Linked To", name.ToString());
+                    if (!links.Contains(link)) links.Add(link);
+                }
                 continue;
             }
             if (TryParseIdentifier(seg, lookup, out var id) && !identifiers.Contains(id)) identifiers.Add(id);
@@ -154,6 +241,9 @@ internal static class OfacRemarks
     }
 
     private const string DigitalCurrency = "Digital Currency Address - ";
+
+    // OFAC's link to another listed party: "Linked To: LAZARUS GROUP".
+    private const string LinkedTo = "Linked To: ";
 
     // The source's label and the identifier type it is recorded under. The type is the source's own label except
     // where the label ends in a scheme name that belongs in the type (IMO numbers). Indexed by the label's first
@@ -316,3 +406,21 @@ internal sealed class CountryLookup
         return found is not null;
     }
 }
+
+/// <summary>How <see cref="OfacRemarks.JoinOverflow"/> joined an overflow row.</summary>
+internal enum OverflowJoinKind
+{
+    /// <summary>The remarks reach OFAC's cut; the overflow continues them verbatim.</summary>
+    Continued,
+    /// <summary>The overflow restates the end of the remarks; joined where they overlap.</summary>
+    Overlapped,
+    /// <summary>The overflow continues another publication's text: its cut-off first piece dropped, new whole segments appended.</summary>
+    NewSegments,
+}
+
+/// <summary>The outcome of one join, for the load report.</summary>
+/// <param name="Kind">How the rows were joined.</param>
+/// <param name="Overlap">The characters the overflow restated (<see cref="OverflowJoinKind.Overlapped"/>).</param>
+/// <param name="Dropped">The cut-off first piece that was dropped (<see cref="OverflowJoinKind.NewSegments"/>).</param>
+/// <param name="Appended">The whole segments appended (<see cref="OverflowJoinKind.NewSegments"/>).</param>
+internal readonly record struct OverflowJoin(OverflowJoinKind Kind, int Overlap, string? Dropped, int Appended);

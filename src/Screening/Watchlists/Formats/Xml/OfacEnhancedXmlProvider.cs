@@ -22,7 +22,8 @@ namespace Screening.Watchlists;
 /// translation of a name (Cyrillic, Chinese and other original scripts) is kept as a name of the same strength; other
 /// scripts of the primary name become strong aliases. Also read: programs, addresses with countries, identity
 /// documents (with issuing country), identifier-like features (SWIFT/BIC, BIK, ISIN, website, e-mail ...),
-/// nationality, registration and flag countries, remarks, and tags <c>list:</c>, <c>sanctions-type:</c>,
+/// nationality, registration and flag countries, remarks, relationships as <see cref="WatchlistEntry.Links"/> (type, related
+/// entity name and id), and tags <c>list:</c>, <c>sanctions-type:</c>,
 /// <c>target-type:</c>, <c>title:</c> and the vessel tags the legacy CSV provider writes (<c>vessel-type:</c>,
 /// <c>vessel-flag:</c>, <c>vessel-owner:</c>, <c>tonnage:</c>, <c>grt:</c>). Names differing only in case are kept once. An entity without an id or without any name is reported as
 /// <see cref="LoadIssueKind.Rejected"/> with its line.
@@ -255,7 +256,23 @@ public sealed class OfacEnhancedXmlProvider : IWatchlistProvider, IWatchlistFile
                 Remarks = XmlListReader.Text(gi, _ns + "remarks"),
                 SourceReference = "https://sanctionssearch.ofac.treas.gov/Details.aspx?id=" + Uri.EscapeDataString(id),
                 Tags = tags,
+                Links = ReadLinks(e),
             });
+        }
+
+        // relationships/relationship: the type as OFAC words it and the related entity's name and id.
+        private List<EntryLink> ReadLinks(XElement e)
+        {
+            var links = new List<EntryLink>();
+            foreach (var r in Children(e, "relationships", "relationship"))
+            {
+                var related = r.Element(_ns + "relatedEntity");
+                var name = XmlListReader.Clean(related?.Value);
+                if (name is null) continue;
+                var link = new EntryLink(Resolve(r.Element(_ns + "type")) ?? "Related to", name, XmlListReader.Clean((string?)related!.Attribute("entityId")));
+                if (!links.Contains(link)) links.Add(link);
+            }
+            return links;
         }
 
         private IEnumerable<XElement> Children(XElement e, string container, string item)
