@@ -1,5 +1,6 @@
 using System.Globalization;
 using Screening.Watchlists;
+using Screening.Identifiers;
 
 namespace Screening.Cli;
 

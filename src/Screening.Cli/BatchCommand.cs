@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Screening.Watchlists;
+using Screening.Identifiers;
 
 namespace Screening.Cli;
 

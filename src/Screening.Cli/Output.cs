@@ -4,6 +4,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Screening.AllowLists;
+using Screening.Identifiers;
 
 namespace Screening.Cli;
 

@@ -1,4 +1,6 @@
 using Screening.Identifiers;
+using Screening.AllowLists;
+using Screening.Audit;
 
 namespace Screening.Cli;
 

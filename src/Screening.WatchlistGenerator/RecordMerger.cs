@@ -1,6 +1,7 @@
 using System.Text;
 using Screening.Normalization;
 using Screening.Watchlists;
+using Screening.Identifiers;
 
 namespace Screening.WatchlistGenerator;
 

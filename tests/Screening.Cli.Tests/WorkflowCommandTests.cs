@@ -1,5 +1,8 @@
 using System.Text.Json;
 using Screening.Watchlists;
+using Screening.AllowLists;
+using Screening.Audit;
+using Screening.Identifiers;
 
 namespace Screening.Cli.Tests;
 

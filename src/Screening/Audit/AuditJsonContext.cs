@@ -2,7 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Screening;
+namespace Screening.Audit;
 
 /// <summary>The source-generated serializer of audit records: camelCase names, enums as strings, nulls left out.</summary>
 [JsonSourceGenerationOptions(

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Threading.Channels;
 
-namespace Screening;
+namespace Screening.Audit;
 
 /// <summary>Where audit records go: a file (<see cref="JsonlFileAuditSink"/>), a database, a message queue.</summary>
 public interface IScreeningAuditSink

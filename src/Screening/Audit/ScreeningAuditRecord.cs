@@ -4,8 +4,10 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Screening.Watchlists;
+using Screening.AllowLists;
+using Screening.Identifiers;
 
-namespace Screening;
+namespace Screening.Audit;
 
 /// <summary>
 /// One screen as an auditor needs it, as one JSON document: the input and its normalized form, the filters, the

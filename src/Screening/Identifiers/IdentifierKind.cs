@@ -1,4 +1,4 @@
-namespace Screening;
+namespace Screening.Identifiers;
 
 /// <summary>
 /// The identifier schemes the library parses and validates. Every other identifier a list or a request carries is

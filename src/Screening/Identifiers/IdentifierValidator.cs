@@ -1,6 +1,6 @@
 using Screening.Identifiers;
 
-namespace Screening;
+namespace Screening.Identifiers;
 
 /// <summary>
 /// Validates identifiers: normalizes a value the way the screener compares it and checks its length, characters and

@@ -1,6 +1,6 @@
 using Screening.Identifiers;
 
-namespace Screening;
+namespace Screening.Identifiers;
 
 /// <summary>An identifier of the party being screened: a tax id, a registration number, an LEI, an IMO number...</summary>
 /// <param name="Type">

@@ -1,3 +1,5 @@
+using Screening.Audit;
+
 namespace Screening.Tests.Audit;
 
 public sealed class JsonlFileAuditSinkTests : IDisposable

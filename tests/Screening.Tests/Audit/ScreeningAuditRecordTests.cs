@@ -2,6 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Time.Testing;
 using Screening.Watchlists;
+using Screening.AllowLists;
+using Screening.Audit;
 
 namespace Screening.Tests.Audit;
 
@@ -22,9 +24,9 @@ public class ScreeningAuditRecordTests
     {
         var screener = await Build();
         var result = screener.Screen(new ScreeningRequest("Kupol Izhevsk Electromechanical Plant JSC", "req-7", "RU", EntityType.Organization));
-        var key = Screening.AllowList.KeyFor(result, "C-1042");
+        var key = AllowList.KeyFor(result, "C-1042");
         var match = result.Matches.First(m => m.EntryId == "46431");
-        var allow = Screening.AllowList.Create([AllowDecision.For(key, match, "j.doe", Now.AddDays(-3), "Different company")]).Apply(result.Matches, key, Now);
+        var allow = AllowList.Create([AllowDecision.For(key, match, "j.doe", Now.AddDays(-3), "Different company")]).Apply(result.Matches, key, Now);
 
         var record = ScreeningAuditRecord.Create(screener, result, allow, key);
 
@@ -55,8 +57,8 @@ public class ScreeningAuditRecordTests
     {
         var screener = await Build();
         var result = screener.Screen(new ScreeningRequest("Kupol Izhevsk Electromechanical Plant", "r1", null, EntityType.Organization));
-        var key = Screening.AllowList.KeyFor(result);
-        var allow = Screening.AllowList.Create([AllowDecision.For(key, result.Matches[0], "j.doe", Now.AddDays(-3), "x", Now.AddDays(-1))]).Apply(result.Matches, key, Now);
+        var key = AllowList.KeyFor(result);
+        var allow = AllowList.Create([AllowDecision.For(key, result.Matches[0], "j.doe", Now.AddDays(-3), "x", Now.AddDays(-1))]).Apply(result.Matches, key, Now);
         var record = ScreeningAuditRecord.Create(screener, result, allow, key);
 
         var json = record.ToJson();

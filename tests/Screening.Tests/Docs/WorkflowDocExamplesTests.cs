@@ -1,5 +1,8 @@
 using Screening.Tests.Watchlists.Ofac;
 using Screening.Watchlists;
+using Screening.AllowLists;
+using Screening.Audit;
+using Screening.Identifiers;
 
 namespace Screening.Tests.Docs;
 

@@ -1,4 +1,5 @@
 using System.Numerics;
+using Screening.Identifiers;
 
 namespace Screening.Tests.Identifiers;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
-namespace Screening;
+namespace Screening.AllowLists;
 
 /// <summary>
 /// An allow-list kept in one JSON file (<c>screening-allowlist/1</c>): read whole, written whole to a temporary file

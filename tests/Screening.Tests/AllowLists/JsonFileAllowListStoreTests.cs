@@ -1,4 +1,5 @@
 using System.Text;
+using Screening.AllowLists;
 
 namespace Screening.Tests.Allow;
 

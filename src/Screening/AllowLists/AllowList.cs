@@ -1,6 +1,6 @@
 using Screening.Watchlists;
 
-namespace Screening;
+namespace Screening.AllowLists;
 
 /// <summary>
 /// Reviewed false positives, indexed for lookup: immutable and thread-safe. <see cref="Apply"/> is the pure function

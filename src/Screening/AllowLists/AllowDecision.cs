@@ -1,6 +1,6 @@
 using Screening.Watchlists;
 
-namespace Screening;
+namespace Screening.AllowLists;
 
 /// <summary>
 /// A reviewed false positive: a reviewer decided that the customer is not the listed entry. It suppresses that alert

@@ -1,4 +1,5 @@
 using Screening.Watchlists;
+using Screening.AllowLists;
 
 namespace Screening.Tests.Allow;
 
@@ -18,8 +19,8 @@ public class AllowListTests
         var v1 = await Build(EntryContentHashTests.Kupol(), Bystrov());
         var r1 = v1.Screen("Kupol Izhevsk Electromechanical Plant JSC");
         var match = r1.Matches.Single(m => m.EntryId == "46431");
-        var key = Screening.AllowList.KeyFor(r1, "C-1042");
-        var allow = Screening.AllowList.Create([AllowDecision.For(key, match, "j.doe", Reviewed, "Different company")]);
+        var key = AllowList.KeyFor(r1, "C-1042");
+        var allow = AllowList.Create([AllowDecision.For(key, match, "j.doe", Reviewed, "Different company")]);
 
         var applied = allow.Apply(r1.Matches, key, Reviewed.AddDays(1));
         Assert.DoesNotContain(applied.Alerts, m => m.EntryId == "46431");
@@ -46,13 +47,13 @@ public class AllowListTests
     {
         var s = await Build(Bystrov());
         var r = s.Screen("Bystrov Electronics, LLC");
-        var key = Screening.AllowList.KeyFor(r);
+        var key = AllowList.KeyFor(r);
         Assert.StartsWith("name:", key, StringComparison.Ordinal);
-        var allow = Screening.AllowList.Create([AllowDecision.For(key, r.Matches[0], "j.doe", Reviewed, "ours")]);
+        var allow = AllowList.Create([AllowDecision.For(key, r.Matches[0], "j.doe", Reviewed, "ours")]);
         // The same name typed differently normalizes to the same key.
         var r2 = s.Screen("BYSTROV ELECTRONICS LLC");
-        Assert.Equal(key, Screening.AllowList.KeyFor(r2));
-        Assert.Empty(allow.Apply(r2.Matches, Screening.AllowList.KeyFor(r2), Reviewed).Alerts);
+        Assert.Equal(key, AllowList.KeyFor(r2));
+        Assert.Empty(allow.Apply(r2.Matches, AllowList.KeyFor(r2), Reviewed).Alerts);
     }
 
     [Fact]
@@ -60,8 +61,8 @@ public class AllowListTests
     {
         var s = await Build(Bystrov());
         var r = s.Screen("Bystrov Electronics");
-        var key = Screening.AllowList.KeyFor(r, "C-1");
-        var allow = Screening.AllowList.Create([AllowDecision.For(key, r.Matches[0], "j.doe", Reviewed, "ours", expiresAt: Reviewed.AddDays(30))]);
+        var key = AllowList.KeyFor(r, "C-1");
+        var allow = AllowList.Create([AllowDecision.For(key, r.Matches[0], "j.doe", Reviewed, "ours", expiresAt: Reviewed.AddDays(30))]);
         Assert.Empty(allow.Apply(r.Matches, key, Reviewed.AddDays(29)).Alerts);
         var late = allow.Apply(r.Matches, key, Reviewed.AddDays(30));
         Assert.Single(late.Alerts);
@@ -73,10 +74,10 @@ public class AllowListTests
     {
         var s = await Build(Bystrov());
         var r = s.Screen("Bystrov Electronics");
-        var key = Screening.AllowList.KeyFor(r, "C-1");
+        var key = AllowList.KeyFor(r, "C-1");
         var old = AllowDecision.For(key, r.Matches[0], "a", Reviewed, "first review") with { EntryContentHash = new string('0', 64) };
         var renewed = AllowDecision.For(key, r.Matches[0], "b", Reviewed.AddDays(10), "re-reviewed");
-        var hit = Assert.Single(Screening.AllowList.Create([renewed, old]).Apply(r.Matches, key, Reviewed.AddDays(11)).Hits);
+        var hit = Assert.Single(AllowList.Create([renewed, old]).Apply(r.Matches, key, Reviewed.AddDays(11)).Hits);
         Assert.Equal((AllowOutcome.Suppressed, "b"), (hit.Outcome, hit.Decision.DecidedBy));
     }
 
@@ -86,10 +87,10 @@ public class AllowListTests
         var s = await Build(Bystrov("B1"), Bystrov("B2"), Bystrov("B3"));
         var r = s.Screen("Bystrov Electronics");
         Assert.Equal(3, r.Matches.Count);
-        var key = Screening.AllowList.KeyFor(r, "C-1");
-        var allow = Screening.AllowList.Create([AllowDecision.For(key, r.Matches[1], "a", Reviewed, "x")]);
+        var key = AllowList.KeyFor(r, "C-1");
+        var allow = AllowList.Create([AllowDecision.For(key, r.Matches[1], "a", Reviewed, "x")]);
         var applied = allow.Apply(r.Matches, key, Reviewed);
         Assert.Equal([r.Matches[0].EntryId, r.Matches[2].EntryId], applied.Alerts.Select(m => m.EntryId));
-        Assert.Same(r.Matches, Screening.AllowList.Empty.Apply(r.Matches, key, Reviewed).Alerts);
+        Assert.Same(r.Matches, AllowList.Empty.Apply(r.Matches, key, Reviewed).Alerts);
     }
 }
