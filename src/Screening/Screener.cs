@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Screening.Diagnostics;
 using Screening.Matching;
 using Screening.Matching.Query;
@@ -44,23 +43,31 @@ public sealed class Screener
     /// <returns>The matches at or above the threshold, best first, with what the audit needs.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="name"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="name"/> is empty, whitespace, too long or has no letters or digits.</exception>
-    public ScreeningResult Screen(string name, string? country = null, EntityType? entityType = null) =>
-        ScreenSingle(name, country, entityType, requestId: null);
+    public ScreeningResult Screen(string name, string? country = null, EntityType? entityType = null)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return ScreenSingle(new ScreenInput(name, country, entityType, null));
+    }
 
-    /// <summary>Screens one request.</summary>
+    /// <summary>
+    /// Screens one request: a name with its hints, identifiers (exact, valid matches are near-certain evidence, and a
+    /// name may be empty when identifiers are given), a customer key for the allow-list, a threshold and a filter.
+    /// </summary>
+    /// <exception cref="ArgumentException">The name is missing (and no identifier given), too long or has no letters or
+    /// digits; or the threshold is out of range.</exception>
     public ScreeningResult Screen(ScreeningRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return ScreenSingle(request.Name, request.Country, request.Type, request.Id);
+        return ScreenSingle(ScreenInput.From(request));
     }
 
     // A single screen borrows this thread's context (no batch memo: latency is measured without it).
-    private ScreeningResult ScreenSingle(string name, string? country, EntityType? entityType, string? requestId)
+    private ScreeningResult ScreenSingle(in ScreenInput input)
     {
         var context = MatchContext.Rent();
         try
         {
-            return ScreenCore(name, country, entityType, requestId, Volatile.Read(ref _snapshot), context);
+            return ScreenCore(input, Volatile.Read(ref _snapshot), context);
         }
         finally
         {
@@ -81,121 +88,28 @@ public sealed class Screener
     {
         ArgumentNullException.ThrowIfNull(requests);
         ArgumentOutOfRangeException.ThrowIfLessThan(chunkSize, 1);
-        return ScreenManyIterator(requests, maxDegreeOfParallelism, chunkSize, cancellationToken);
-    }
-
-    // A pipeline of three chunks: while one chunk is screened on the thread pool, the caller reads the next one from
-    // its source and consumes (writes) the results of the previous one. Memory stays at three chunks.
-    private IEnumerable<ScreeningResult> ScreenManyIterator(IEnumerable<ScreeningRequest> requests, int dop, int chunkSize, CancellationToken ct)
-    {
-        var po = new ParallelOptions { MaxDegreeOfParallelism = dop > 0 ? dop : Environment.ProcessorCount, CancellationToken = ct };
-        var batch = new BatchState(po.MaxDegreeOfParallelism);
-        using var e = requests.GetEnumerator();
-        var (current, count) = ReadChunk(e, chunkSize);
-        if (count == 0) yield break;
-        var results = new ScreeningResult[count];
-        var work = StartChunk(current, results, count, po, batch);
-        while (true)
-        {
-            // Read the next chunk while this one is screened.
-            var (next, nextCount) = count < chunkSize ? ([], 0) : ReadChunk(e, chunkSize);
-            work.GetAwaiter().GetResult();
-            var done = results;
-            var doneCount = count;
-            if (nextCount > 0)
-            {
-                results = new ScreeningResult[nextCount];
-                work = StartChunk(next, results, nextCount, po, batch);
-            }
-            // Hand out this chunk's results while the next one is screened.
-            for (var i = 0; i < doneCount; i++) yield return done[i];
-            if (nextCount == 0) yield break;
-            count = nextCount;
-        }
-    }
-
-    private Task StartChunk(ScreeningRequest[] input, ScreeningResult[] results, int count, ParallelOptions po, BatchState batch) =>
-        Task.Run(() => ScreenChunk(input, results, count, po, batch), po.CancellationToken);
-
-    private static (ScreeningRequest[] Chunk, int Count) ReadChunk(IEnumerator<ScreeningRequest> e, int chunkSize)
-    {
-        var chunk = new ScreeningRequest[chunkSize];
-        var n = 0;
-        while (n < chunkSize && e.MoveNext()) chunk[n++] = e.Current;
-        return (chunk, n);
+        return new BatchRunner(this, maxDegreeOfParallelism, restrict: null, cancellationToken).Run(requests, chunkSize);
     }
 
     /// <summary>The asynchronous form of <see cref="ScreenMany"/>: reads an async stream and yields results in input order.</summary>
-    public async IAsyncEnumerable<ScreeningResult> ScreenManyAsync(IAsyncEnumerable<ScreeningRequest> requests, int maxDegreeOfParallelism = 0, int chunkSize = 2048, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<ScreeningResult> ScreenManyAsync(IAsyncEnumerable<ScreeningRequest> requests, int maxDegreeOfParallelism = 0, int chunkSize = 2048, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(requests);
         ArgumentOutOfRangeException.ThrowIfLessThan(chunkSize, 1);
-        var buffer = new ScreeningRequest[chunkSize];
-        var results = new ScreeningResult[chunkSize];
-        var po = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism > 0 ? maxDegreeOfParallelism : Environment.ProcessorCount, CancellationToken = cancellationToken };
-        var batch = new BatchState(po.MaxDegreeOfParallelism);
-        var n = 0;
-        await foreach (var request in requests.WithCancellation(cancellationToken).ConfigureAwait(false))
-        {
-            buffer[n++] = request;
-            if (n < chunkSize) continue;
-            ScreenChunk(buffer, results, n, po, batch);
-            for (var i = 0; i < n; i++) yield return results[i];
-            n = 0;
-        }
-        if (n > 0)
-        {
-            ScreenChunk(buffer, results, n, po, batch);
-            for (var i = 0; i < n; i++) yield return results[i];
-        }
+        return new BatchRunner(this, maxDegreeOfParallelism, restrict: null, cancellationToken).RunAsync(requests, chunkSize);
     }
 
-    private void ScreenChunk(ScreeningRequest[] buffer, ScreeningResult[] results, int n, ParallelOptions po, BatchState batch)
-    {
-        var snapshot = Volatile.Read(ref _snapshot);
-        // Each worker borrows one context for the chunk: at most one per degree of parallelism, no locks.
-        Parallel.For(0, n, po, () => batch.Rent(snapshot.Engine), (i, _, context) =>
-        {
-            var r = buffer[i];
-            if (r is null)
-            {
-                // A null row is bad input like an empty name: it gets an error result, and the batch goes on.
-                results[i] = ErrorResult(null, "The request is null.", snapshot);
-                return context;
-            }
-            try
-            {
-                results[i] = ScreenCore(r.Name, r.Country, r.Type, r.Id, snapshot, context);
-            }
-            catch (ArgumentException ex)
-            {
-                results[i] = ErrorResult(r, ex.Message, snapshot);
-            }
-            return context;
-        }, batch.Return);
-    }
+    /// <summary>As <see cref="ScreenMany"/>, restricted to some entries of each snapshot (delta re-screening).</summary>
+    internal IEnumerable<ScreeningResult> ScreenRestricted(IEnumerable<ScreeningRequest> requests, Func<Snapshot, bool[]> restrict, int maxDegreeOfParallelism, CancellationToken cancellationToken) =>
+        new BatchRunner(this, maxDegreeOfParallelism, restrict, cancellationToken).Run(requests, 2048);
 
-    // What one batch keeps across its chunks: one context per worker, with the memo of per-word work. Dropped with the batch.
-    private sealed class BatchState(int threads)
-    {
-        // Entries per cache and batch, split among the workers: a few hundred thousand words cover a book's vocabulary.
-        private const int Capacity = 400_000;
+    // The snapshot serving now: a screen or a batch chunk reads one from start to end.
+    internal Snapshot CurrentSnapshot => Volatile.Read(ref _snapshot);
 
-        private readonly int _perWorker = Math.Max(10_000, Capacity / Math.Max(1, threads));
-        private readonly System.Collections.Concurrent.ConcurrentBag<MatchContext> _idle = [];
+    // One screen in a batch worker's context.
+    internal ScreeningResult ScreenIn(in ScreenInput input, Snapshot snapshot, MatchContext context) => ScreenCore(input, snapshot, context);
 
-        public MatchContext Rent(MatchEngine engine)
-        {
-            // Phrase-table lookups per word outlive a reload (the table is fixed); the word cache belongs to one index.
-            if (!_idle.TryTake(out var context)) context = new MatchContext(new NormalizerContext(_perWorker));
-            if (context.Words is null || !ReferenceEquals(context.Words.Index, engine.Index)) context.Words = new WordCache(engine.Index, _perWorker);
-            return context;
-        }
-
-        public void Return(MatchContext context) => _idle.Add(context);
-    }
-
-    private ScreeningResult ErrorResult(ScreeningRequest? r, string error, Snapshot snapshot) => new()
+    internal ScreeningResult ErrorResult(ScreeningRequest? r, string error, Snapshot snapshot) => new()
     {
         Query = r?.Name ?? "",
         RequestId = r?.Id,
@@ -210,40 +124,13 @@ public sealed class Screener
     };
 
     // Metrics and tracing cost one check when nobody listens (Diagnostics/ScreeningTelemetry).
-    private ScreeningResult ScreenCore(string name, string? country, EntityType? entityType, string? requestId, Snapshot snapshot, MatchContext context) =>
+    private ScreeningResult ScreenCore(in ScreenInput input, Snapshot snapshot, MatchContext context) =>
         ScreeningTelemetry.IsEnabled
-            ? ScreeningTelemetry.Observe(this, name, country, entityType, requestId, snapshot, context)
-            : ScreenName(name, country, entityType, requestId, snapshot, context);
+            ? ScreeningTelemetry.Observe(this, input, snapshot, context)
+            : ScreenName(input, snapshot, context);
 
-    internal ScreeningResult ScreenName(string name, string? country, EntityType? entityType, string? requestId, Snapshot snapshot, MatchContext context)
-    {
-        ArgumentNullException.ThrowIfNull(name);
-        if (string.IsNullOrWhiteSpace(name)) ThrowHelper.ThrowEmptyName(nameof(name));
-        if (name.Length > _options.MaxNameLength) ThrowHelper.ThrowNameTooLong(nameof(name), name.Length, _options.MaxNameLength);
-        var readings = NameReadings.Read(name, context.Normalizer);
-        var query = readings[0].Name;
-        if (query.Tokens.Length == 0) ThrowHelper.ThrowNoLetters(nameof(name));
-
-        string? countryCode = null;
-        if (!string.IsNullOrWhiteSpace(country))
-            countryCode = Screening.Watchlists.CountryCodes.TryGetCode(country, out var cc) ? cc : country.Trim().ToUpperInvariant();
-
-        var request = new MatchRequest(_options.Threshold, _options.MaxMatches, countryCode, entityType);
-        var matches = readings.Count == 1 ? snapshot.Engine.Match(query, request, context) : snapshot.Engine.Match(readings, request, context);
-        return new ScreeningResult
-        {
-            Query = name,
-            RequestId = requestId,
-            NormalizedQuery = query.ToString(),
-            Truncated = query.Truncated || query.Tokens.Length > Matching.Scoring.ScoringModel.MaxTokens,
-            Threshold = _options.Threshold,
-            Matches = matches,
-            Lists = snapshot.Infos,
-            ScreenedAt = _options.TimeProvider.GetUtcNow(),
-            CountryHint = country,
-            EntityTypeHint = entityType,
-        };
-    }
+    internal ScreeningResult ScreenName(in ScreenInput input, Snapshot snapshot, MatchContext context) =>
+        ScreenRunner.Run(input, snapshot, _options, context);
 
     // The exhaustive reference path (every name scored, similarities computed directly): for tests and evaluation.
     internal ScreeningResult ScreenExhaustive(string name, string? country = null, EntityType? entityType = null)

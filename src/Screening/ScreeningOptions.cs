@@ -60,6 +60,18 @@ public sealed class ScreeningOptions
     /// <summary>The default <see cref="MaxReloadShrink"/>: 0.10.</summary>
     public const double DefaultMaxReloadShrink = 0.10;
 
+    /// <summary>Which entries every screen may return (lists, types, countries, programs, tags). Default <see langword="null"/>: all.</summary>
+    public ScreeningFilter? Filter { get; set; }
+
+    /// <summary>
+    /// Reviewed false positives: a match a decision covers is suppressed (and listed in
+    /// <see cref="ScreeningResult.Suppressed"/>) while the entry's content is unchanged. Default <see langword="null"/>: none.
+    /// </summary>
+    public AllowLists.AllowList? AllowList { get; set; }
+
+    /// <summary>Receives one audit record per screen (<see cref="Audit.JsonlFileAuditSink"/>, or your own). Default <see langword="null"/>: none.</summary>
+    public Audit.IScreeningAuditSink? AuditSink { get; set; }
+
     /// <summary>The clock for result timestamps. Default <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 

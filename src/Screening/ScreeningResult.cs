@@ -1,3 +1,5 @@
+using Screening.AllowLists;
+using Screening.Identifiers;
 using Screening.Watchlists;
 
 namespace Screening;
@@ -67,6 +69,13 @@ public sealed class ScreeningMatch
     /// <summary>The matched entry, with its identifiers, programs, tags and sources.</summary>
     public required WatchlistEntry Entry { get; init; }
 
+    /// <summary>
+    /// What the request's identifiers say about this entry: a match (near-certain for a scheme that names one legal
+    /// person), a mismatch, or an identifier invalid on either side (reported, never compared). Empty when the request
+    /// carried no identifiers, or the entry has none to compare.
+    /// </summary>
+    public IReadOnlyList<IdentifierEvidence> IdentifierEvidence { get; init; } = [];
+
     internal string NormalizedQueryText { get; init; } = "";
     internal string NormalizedMatchedText { get; init; } = "";
     private int _tokenSetRatio = -1;
@@ -107,6 +116,11 @@ public sealed record WatchlistInfo(string Id, string DisplayName, WatchlistVersi
     public IReadOnlyList<string> TruncatedFiles { get; init; } = [];
 }
 
+/// <summary>An identifier a screen carried, and how it was read.</summary>
+/// <param name="Given">As given.</param>
+/// <param name="Check">Its scheme, normalized value and validity.</param>
+public sealed record ScreenedIdentifier(ScreeningIdentifier Given, IdentifierCheck Check);
+
 /// <summary>The self-describing result of one screen, for the audit trail.</summary>
 public sealed class ScreeningResult
 {
@@ -146,13 +160,27 @@ public sealed class ScreeningResult
     /// <summary>The entity-type hint given, if any.</summary>
     public EntityType? EntityTypeHint { get; init; }
 
+    /// <summary>The screener's filter in force (<see cref="ScreeningOptions.Filter"/>), if any.</summary>
+    public ScreeningFilter? ScreenerFilter { get; init; }
+
+    /// <summary>The request's filter in force (<see cref="ScreeningRequest.Filter"/>), if any; both apply.</summary>
+    public ScreeningFilter? RequestFilter { get; init; }
+
+    /// <summary>The identifiers screened (the request's, and one typed as the name), each as classified and validated.</summary>
+    public IReadOnlyList<ScreenedIdentifier> Identifiers { get; init; } = [];
+
+    /// <summary>The key the allow-list was looked up under, when one is configured.</summary>
+    public string? CustomerKey { get; init; }
+
+    /// <summary>
+    /// Every reviewed decision of the allow-list that applied: <see cref="AllowOutcome.Suppressed"/> ones are not in
+    /// <see cref="Matches"/>; a decision whose entry changed or that expired is listed and its match alerts again.
+    /// </summary>
+    public IReadOnlyList<AllowListHit> AllowListHits { get; init; } = [];
+
+    /// <summary>The matches the allow-list suppressed, with the decisions that did.</summary>
+    public IEnumerable<AllowListHit> Suppressed => AllowListHits.Where(h => h.Outcome == AllowOutcome.Suppressed);
+
     /// <summary>Whether any match was found.</summary>
     public bool IsHit => Matches.Count > 0;
 }
-
-/// <summary>One name of a batch.</summary>
-/// <param name="Name">The name to screen.</param>
-/// <param name="Id">The caller's id for the row, echoed in the result.</param>
-/// <param name="Country">An optional country hint (alpha-2 code or name).</param>
-/// <param name="Type">An optional entity-type hint.</param>
-public sealed record ScreeningRequest(string Name, string? Id = null, string? Country = null, EntityType? Type = null);

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using Screening.Identifiers;
 using Screening.Matching;
 using Screening.Watchlists;
 
@@ -6,10 +8,11 @@ namespace Screening;
 // Everything one screen reads, built off the hot path and swapped atomically on reload.
 internal sealed class Snapshot
 {
-    private Snapshot(IReadOnlyList<Watchlist> lists, MatchEngine engine)
+    private Snapshot(IReadOnlyList<Watchlist> lists, MatchEngine engine, IdentifierIndex identifiers)
     {
         Lists = lists;
         Engine = engine;
+        Identifiers = identifiers;
         var infos = new WatchlistInfo[lists.Count];
         for (var i = 0; i < lists.Count; i++) infos[i] = LoadPolicy.Describe(lists[i]);
         Infos = infos;
@@ -19,7 +22,38 @@ internal sealed class Snapshot
     public IReadOnlyList<WatchlistInfo> Infos { get; }
     public MatchEngine Engine { get; }
 
-    public static Snapshot Create(IReadOnlyList<Watchlist> lists, CancellationToken ct = default) => new(lists, MatchEngine.Build(lists, ct));
+    /// <summary>Every identifier of the lists, classified and validated, by value.</summary>
+    public IdentifierIndex Identifiers { get; }
+
+    public static Snapshot Create(IReadOnlyList<Watchlist> lists, CancellationToken ct = default)
+    {
+        var identifiers = Task.Run(() => IdentifierIndex.Build(lists), ct);
+        var engine = MatchEngine.Build(lists, ct);
+        return new Snapshot(lists, engine, identifiers.GetAwaiter().GetResult());
+    }
+
+    // The entries each distinct filter (or pair of filters) allows: computed once per snapshot, not per screen.
+    private readonly ConcurrentDictionary<string, bool[]> _allowed = new(StringComparer.Ordinal);
+
+    /// <summary>Per entry index of the engine, whether every given filter allows it; null when no filter is given.</summary>
+    public bool[]? Allowed(ScreeningFilter? screener, ScreeningFilter? request)
+    {
+        if (screener is null && request is null) return null;
+        var key = $"{screener}|{request}";
+        if (_allowed.TryGetValue(key, out var cached)) return cached;
+        var entries = Engine.Index.Entries;
+        var allowed = new bool[entries.Length];
+        for (var e = 0; e < entries.Length; e++)
+        {
+            var (list, entry) = entries[e];
+            allowed[e] = (screener?.Allows(list.Id, entry) ?? true) && (request?.Allows(list.Id, entry) ?? true);
+        }
+        // Bounded: requests that each bring a new filter pay for theirs, and do not grow the memory.
+        if (_allowed.Count < MaxCachedFilters) _allowed.TryAdd(key, allowed);
+        return allowed;
+    }
+
+    private const int MaxCachedFilters = 256;
 
     public static async Task<Snapshot> LoadAsync(IReadOnlyList<IWatchlistProvider> providers, Snapshot? previous, ScreeningOptions options, CancellationToken ct)
     {

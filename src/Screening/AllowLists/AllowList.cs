@@ -8,7 +8,7 @@ namespace Screening.AllowLists;
 /// </summary>
 public sealed class AllowList
 {
-    private const string NamePrefix = "name:";
+    internal const string NamePrefix = "name:";
     private readonly Dictionary<(string Key, string List, string Entry), AllowDecision[]> _decisions;
 
     private AllowList(Dictionary<(string, string, string), AllowDecision[]> decisions, int count)
@@ -52,6 +52,21 @@ public sealed class AllowList
         ArgumentNullException.ThrowIfNull(store);
         return Create(await store.LoadAsync(cancellationToken).ConfigureAwait(false));
     }
+
+    /// <summary>How many (list, entry) pairs have decisions under <paramref name="customerKey"/>.</summary>
+    internal int CountFor(string customerKey)
+    {
+        if (_decisions.Count == 0) return 0;
+        if (_countByKey is null)
+        {
+            var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var (key, _, _) in _decisions.Keys) counts[key] = counts.GetValueOrDefault(key) + 1;
+            _countByKey = counts;
+        }
+        return _countByKey.GetValueOrDefault(customerKey.Trim());
+    }
+
+    private Dictionary<string, int>? _countByKey;
 
     /// <summary>
     /// The customer key decisions are recorded and looked up under: <paramref name="customerKey"/> when given, else

@@ -40,8 +40,8 @@ public sealed class ScreeningAuditRecord
     public required string NormalizedQuery { get; init; }
 
     /// <summary>
-    /// The filters in force (lists, entity types, countries, programs, tags), by name. Empty until the screener
-    /// applies filters per request or per screener; the field is part of the format now so records stay comparable.
+    /// The filters in force, by criterion and whose they are: <c>screener.lists</c>, <c>request.countries</c>... Empty
+    /// when no filter narrowed the lists.
     /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Filters { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
 
@@ -76,46 +76,28 @@ public sealed class ScreeningAuditRecord
 
     /// <summary>The audit record of one result of <paramref name="screener"/>.</summary>
     /// <param name="screener">The screener that produced the result (for its options).</param>
-    /// <param name="result">The result.</param>
-    /// <param name="allowList">The allow-list applied to the result's matches, if one was.</param>
-    /// <param name="customerKey">The customer key the allow-list was applied under, if one was.</param>
-    public static ScreeningAuditRecord Create(Screener screener, ScreeningResult result, AllowListResult? allowList = null, string? customerKey = null)
+    /// <param name="result">The result: it carries its filters, identifiers, customer key and allow-list decisions.</param>
+    public static ScreeningAuditRecord Create(Screener screener, ScreeningResult result)
     {
         ArgumentNullException.ThrowIfNull(screener);
-        return Create(result, screener.Options, allowList, customerKey);
+        return Create(result, screener.Options);
     }
 
     /// <summary>The mapping from a result (the screener calls it with its own options).</summary>
-    internal static ScreeningAuditRecord Create(ScreeningResult result, ScreeningOptions options, AllowListResult? allowList, string? customerKey,
-        IReadOnlyList<ScreeningIdentifier>? identifiers = null)
+    internal static ScreeningAuditRecord Create(ScreeningResult result, ScreeningOptions options)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(options);
-        var matches = new AuditMatch[result.Matches.Count];
-        for (var i = 0; i < matches.Length; i++)
-        {
-            var m = result.Matches[i];
-            matches[i] = new AuditMatch
-            {
-                ListId = m.ListId,
-                EntryId = m.EntryId,
-                PrimaryName = m.PrimaryName,
-                MatchedName = m.MatchedName,
-                MatchedNameStrength = m.MatchedNameStrength,
-                Score = m.Score,
-                Explanation = m.Explanation,
-                EntryContentHash = EntryContentHash.Compute(m.Entry),
-                Alignment = m.Alignment,
-            };
-        }
-        var suppressions = new List<AuditSuppression>();
-        if (allowList is not null)
-        {
-            foreach (var h in allowList.Hits)
-            {
-                suppressions.Add(new AuditSuppression { ListId = h.Match.ListId, EntryId = h.Match.EntryId, Outcome = h.Outcome, Decision = h.Decision });
-            }
-        }
+        // The matches that alert, and those the allow-list suppressed: the auditor sees both.
+        var all = new List<ScreeningMatch>(result.Matches);
+        foreach (var h in result.AllowListHits)
+            if (h.Outcome == AllowOutcome.Suppressed) all.Add(h.Match);
+        all.Sort((a, b) => b.Score.CompareTo(a.Score));
+        var matches = new AuditMatch[all.Count];
+        for (var i = 0; i < matches.Length; i++) matches[i] = AuditMatch.From(all[i]);
+        var suppressions = new List<AuditSuppression>(result.AllowListHits.Count);
+        foreach (var h in result.AllowListHits)
+            suppressions.Add(new AuditSuppression { ListId = h.Match.ListId, EntryId = h.Match.EntryId, Outcome = h.Outcome, Decision = h.Decision });
         return new ScreeningAuditRecord
         {
             RecordId = Guid.CreateVersion7(result.ScreenedAt).ToString("N"),
@@ -126,17 +108,36 @@ public sealed class ScreeningAuditRecord
                 Name = result.Query,
                 CountryHint = result.CountryHint,
                 EntityTypeHint = result.EntityTypeHint,
-                CustomerKey = customerKey,
-                Identifiers = identifiers ?? [],
+                CustomerKey = result.CustomerKey,
+                Identifiers = [.. result.Identifiers.Select(i => i.Given)],
             },
             NormalizedQuery = result.NormalizedQuery,
+            Filters = FiltersOf(result),
             Engine = AuditEngine.For(options, result.Threshold),
             Lists = result.Lists,
             Matches = matches,
             Suppressions = suppressions,
-            Hit = allowList?.IsHit ?? result.IsHit,
+            Hit = result.IsHit,
             Error = result.Error,
         };
+    }
+
+    // By criterion, prefixed with whose filter it is: screener.lists, request.countries...
+    private static Dictionary<string, IReadOnlyList<string>> FiltersOf(ScreeningResult result)
+    {
+        var filters = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        void Add(string owner, ScreeningFilter? f)
+        {
+            if (f is null) return;
+            if (f.Lists is { } lists) filters[owner + ".lists"] = lists;
+            if (f.EntityTypes is { } types) filters[owner + ".entityTypes"] = [.. types.Select(t => t.ToString())];
+            if (f.Countries is { } countries) filters[owner + ".countries"] = countries;
+            if (f.Programs is { } programs) filters[owner + ".programs"] = programs;
+            if (f.Tags is { } tags) filters[owner + ".tags"] = tags;
+        }
+        Add("screener", result.ScreenerFilter);
+        Add("request", result.RequestFilter);
+        return filters;
     }
 }
 
@@ -155,7 +156,7 @@ public sealed class AuditInput
     /// <summary>The customer key the allow-list was applied under, if any.</summary>
     public string? CustomerKey { get; init; }
 
-    /// <summary>The identifiers given with the request (empty until requests carry identifiers into the screen).</summary>
+    /// <summary>The identifiers screened: the request's, and one typed as the name.</summary>
     public IReadOnlyList<ScreeningIdentifier> Identifiers { get; init; } = [];
 }
 
@@ -196,6 +197,8 @@ public sealed class AuditEngine
             "alwaysIncludeBuiltInWatchlist=" + (o.AlwaysIncludeBuiltInWatchlist ? "true" : "false"),
             // A predicate cannot be printed; the built-in list's entry count in Lists shows its effect.
             "builtInWatchlistFilter=" + (o.BuiltInWatchlistFilter is null ? "none" : "custom"),
+            "filter=" + (o.Filter?.ToString() ?? "none"),
+            "allowListDecisions=" + (o.AllowList?.Count ?? 0).ToString(inv),
         ];
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join(';', options))))[..16];
         return new AuditEngine { LibraryVersion = Version, MatcherVersion = Version, Threshold = threshold, Options = options, OptionsFingerprint = hash };
@@ -232,8 +235,22 @@ public sealed class AuditMatch
     /// <summary>The token alignment behind the score.</summary>
     public IReadOnlyList<TokenAlignment> Alignment { get; init; } = [];
 
-    /// <summary>Identifier evidence about the entry (empty until the screen compares request identifiers).</summary>
+    /// <summary>Identifier evidence about the entry (empty when the screen carried no identifiers).</summary>
     public IReadOnlyList<IdentifierEvidence> Identifiers { get; init; } = [];
+
+    internal static AuditMatch From(ScreeningMatch m) => new()
+    {
+        ListId = m.ListId,
+        EntryId = m.EntryId,
+        PrimaryName = m.PrimaryName,
+        MatchedName = m.MatchedName,
+        MatchedNameStrength = m.MatchedNameStrength,
+        Score = m.Score,
+        Explanation = m.Explanation,
+        EntryContentHash = Watchlists.EntryContentHash.Compute(m.Entry),
+        Alignment = m.Alignment,
+        Identifiers = m.IdentifierEvidence,
+    };
 }
 
 /// <summary>An allow-list decision found for a match.</summary>

@@ -37,14 +37,14 @@ internal static class ScreeningTelemetry
     public static bool IsEnabled => s_screens.Enabled || s_hits.Enabled || s_duration.Enabled || Source.HasListeners();
 
     /// <summary>Screens one name and records it: counters, duration, and an activity when traced.</summary>
-    public static ScreeningResult Observe(Screener screener, string name, string? country, EntityType? entityType, string? requestId, Snapshot snapshot, MatchContext context)
+    public static ScreeningResult Observe(Screener screener, in ScreenInput input, Snapshot snapshot, MatchContext context)
     {
         using var activity = Source.StartActivity("screening.screen", ActivityKind.Internal);
         var started = Stopwatch.GetTimestamp();
         ScreeningResult result;
         try
         {
-            result = screener.ScreenName(name, country, entityType, requestId, snapshot, context);
+            result = screener.ScreenName(input, snapshot, context);
         }
         catch (Exception ex)
         {

@@ -73,6 +73,14 @@ internal sealed class MatchContext
         }
     }
 
+    /// <summary>Adds a name to the candidates unless this query collected it already.</summary>
+    public void AddCandidate(int name)
+    {
+        if (Stamp[name] == StampValue) return;
+        Stamp[name] = StampValue;
+        Candidates.Add(name);
+    }
+
     /// <summary>Whether vocabulary id <paramref name="v"/> has hits in the current query.</summary>
     public bool IsMarked(int v) => Marks[v].Stamp == StampValue;
 

@@ -175,7 +175,8 @@ internal sealed class MatchEngine
         return Rank(q, request, source, ctx);
     }
 
-    // Best name per entry, then the best entries; explanations for those returned only.
+    // Best name per entry, then the best entries; explanations for those returned only. Entries outside the filters are
+    // skipped; entries an identifier finds are scored whatever their name says (never pruned).
     private IReadOnlyList<ScreeningMatch> Rank(PreparedQuery q, in MatchRequest request, ICandidateSource source, MatchContext ctx)
     {
         var best = ctx.Best;
@@ -185,14 +186,20 @@ internal sealed class MatchEngine
         float legal = 0;
         for (var i = 0; i < q.TokenCount; i++)
             if (q.Classes[i] == TokenClass.LegalForm) legal += ScoringModel.LegalFormWeight;
+        var ids = request.Identifiers;
+        var forced = ids is null ? null : AddIdentifierCandidates(ids, ctx);
+        var allowed = request.Allowed;
         foreach (var n in ctx.Candidates)
         {
-            if (!source.Admits(n, legal, floor, ctx)) continue;
             var prepared = Index.Names[n];
+            if (allowed is not null && !allowed[prepared.Entry]) continue;
+            var isForced = forced is not null && forced.Contains(prepared.Entry);
+            if (!isForced && !source.Admits(n, legal, floor, ctx)) continue;
             var raw = _scorer.Score(q, prepared.Tokens, Index.Normalized[prepared.Normalized].Tokens, ctx, aligned: null);
-            if (raw < floor) continue;
+            if (!isForced && raw < floor) continue;
             var entry = Index.Entries[prepared.Entry].Entry;
-            var score = HintRules.Apply(raw, entry, entry.Names[prepared.NameIndex].Strength, request, organization, applied: null);
+            var evidence = ids?.EvidenceFor(entry);
+            var score = HintRules.Apply(raw, entry, entry.Names[prepared.NameIndex].Strength, request, organization, evidence, applied: null);
             if (score < request.Threshold) continue;
             if (!best.TryGetValue(prepared.Entry, out var current) || score > current.Score || (score == current.Score && n < current.Name))
                 best[prepared.Entry] = (score, n);
@@ -209,6 +216,21 @@ internal sealed class MatchEngine
         var result = new ScreeningMatch[count];
         for (var i = 0; i < count; i++) result[i] = _explainer.Explain(q, ordered[i].Name, ordered[i].Score, request, ctx);
         return result;
+    }
+
+    // The names of every entry an identifier finds join the candidates; returns those entries' indices.
+    private HashSet<int>? AddIdentifierCandidates(IdentifierQuery ids, MatchContext ctx)
+    {
+        if (ids.Found.Count == 0) return null;
+        var forced = new HashSet<int>();
+        foreach (var hit in ids.Found)
+        {
+            var e = Index.EntryIndexOf(hit.Entry);
+            if (e < 0 || !forced.Add(e)) continue;
+            var (start, end) = Index.NamesOf(e);
+            for (var n = start; n < end; n++) ctx.AddCandidate(n);
+        }
+        return forced;
     }
 
     // Best score per entry over two readings; ties keep the first reading's match.

@@ -7,4 +7,11 @@ namespace Screening.Matching;
 /// <param name="Limit">The most matches returned.</param>
 /// <param name="Country">An alpha-2 country hint, or null.</param>
 /// <param name="Type">An entity-type hint, or null.</param>
-internal readonly record struct MatchRequest(double Threshold, int Limit, string? Country, EntityType? Type);
+internal readonly record struct MatchRequest(double Threshold, int Limit, string? Country, EntityType? Type)
+{
+    /// <summary>Per entry index, whether it may be returned (the filters in force); null: every entry.</summary>
+    public bool[]? Allowed { get; init; }
+
+    /// <summary>The identifiers the screen carries, resolved against the index; null when it carries none.</summary>
+    public IdentifierQuery? Identifiers { get; init; }
+}

@@ -26,7 +26,8 @@ internal sealed class Explainer(MatchIndex index, NameScorer scorer)
         var pairs = new List<Pair>();
         var raw = scorer.Score(q, prepared.Tokens, listTokens, ctx, pairs);
         var adjustments = new List<Adjustment>();
-        HintRules.Apply(raw, entry, name.Strength, request, HintRules.QueryNamesOrganization(q.Name), adjustments);
+        var evidence = request.Identifiers?.EvidenceFor(entry) ?? [];
+        HintRules.Apply(raw, entry, name.Strength, request, HintRules.QueryNamesOrganization(q.Name), evidence, adjustments);
         var alignment = Align(q, prepared.Tokens, listTokens, pairs);
 
         var sb = new StringBuilder();
@@ -37,7 +38,8 @@ internal sealed class Explainer(MatchIndex index, NameScorer scorer)
         sb.Append(CultureInfo.InvariantCulture, $" of {list.Id} entry {entry.Id}");
         if (name.Strength != NameStrength.Primary) sb.Append(CultureInfo.InvariantCulture, $" (primary name \"{entry.PrimaryName}\")");
         sb.Append(". ");
-        for (var i = 0; i < alignment.Count; i++)
+        if (q.TokenCount == 0) sb.Append("No name was screened, only identifiers");
+        for (var i = 0; i < alignment.Count && q.TokenCount > 0; i++)
         {
             if (i > 0) sb.Append("; ");
             sb.Append(Render(alignment[i]));
@@ -55,8 +57,9 @@ internal sealed class Explainer(MatchIndex index, NameScorer scorer)
             MatchedNameStrength = name.Strength,
             Score = Math.Round(score, 4),
             Explanation = sb.ToString(),
-            Alignment = alignment,
+            Alignment = q.TokenCount == 0 ? [] : alignment,
             Entry = entry,
+            IdentifierEvidence = evidence,
             NormalizedQueryText = q.Name.ToString(),
             NormalizedMatchedText = JoinTexts(listTokens),
         };
@@ -119,6 +122,10 @@ internal sealed class Explainer(MatchIndex index, NameScorer scorer)
             $", -{-a.Delta} type hint {a.Hint} differs from {entry.Type} (hints adjust, never exclude)"),
         AdjustmentKind.InferredTypeDiffers => string.Create(CultureInfo.InvariantCulture,
             $", -{-a.Delta} the query's legal form names an organization, the entry is a {entry.Type.ToString().ToLowerInvariant()} (adjusts, never excludes)"),
+        AdjustmentKind.IdentifierFloor => string.Create(CultureInfo.InvariantCulture, $", {a.Evidence}: near-certain evidence, score at least {a.Hint}"),
+        AdjustmentKind.IdentifierBonus => string.Create(CultureInfo.InvariantCulture, $", +{a.Delta:0.00} {a.Evidence}"),
+        AdjustmentKind.IdentifierDiffers => string.Create(CultureInfo.InvariantCulture, $", x{a.Factor:0.00} {a.Evidence}"),
+        AdjustmentKind.IdentifierInvalid => string.Create(CultureInfo.InvariantCulture, $", {a.Evidence}"),
         _ => string.Create(CultureInfo.InvariantCulture, $", {a.Kind} {a.Delta:+0.00;-0.00}"),
     };
 

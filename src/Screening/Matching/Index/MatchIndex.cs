@@ -26,6 +26,9 @@ internal sealed class MatchIndex
     private readonly int[] _tokenStart;
     private readonly int[] _tokenPool;
     private readonly Dictionary<string, float> _componentWeights;
+    // Names are added entry by entry: the names of entry e are [_entryNameStart[e], _entryNameStart[e + 1]).
+    private readonly int[] _entryNameStart;
+    private readonly Dictionary<WatchlistEntry, int> _entryIndex;
     private readonly Dictionary<string, float>.AlternateLookup<ReadOnlySpan<char>> _componentLookup;
 
     internal MatchIndex(MatchIndexParts parts)
@@ -59,6 +62,11 @@ internal sealed class MatchIndex
             NameWeight[n] = w;
         }
         (_genericPostStart, _genericPostNames) = BuildGenericPostings();
+        _entryNameStart = new int[Entries.Length + 1];
+        foreach (var name in Names) _entryNameStart[name.Entry + 1]++;
+        for (var e = 0; e < Entries.Length; e++) _entryNameStart[e + 1] += _entryNameStart[e];
+        _entryIndex = new Dictionary<WatchlistEntry, int>(Entries.Length, ReferenceEqualityComparer.Instance);
+        for (var e = 0; e < Entries.Length; e++) _entryIndex.TryAdd(Entries[e].Entry, e);
         foreach (var k in Vocab.Keys) LongestKey = Math.Max(LongestKey, k.Length);
         foreach (var f in Vocab.FormTexts) LongestForm = Math.Max(LongestForm, f.Length);
     }
@@ -122,6 +130,12 @@ internal sealed class MatchIndex
     public ReadOnlySpan<int> CandidatePostings(int vocabId) => Generic[vocabId]
         ? _genericPostNames.AsSpan(_genericPostStart[vocabId], _genericPostStart[vocabId + 1] - _genericPostStart[vocabId])
         : Postings(vocabId);
+
+    /// <summary>The prepared names of entry <paramref name="entry"/>, as a range of name indices.</summary>
+    public (int Start, int End) NamesOf(int entry) => (_entryNameStart[entry], _entryNameStart[entry + 1]);
+
+    /// <summary>The index of a loaded entry (the same object), or -1.</summary>
+    public int EntryIndexOf(WatchlistEntry entry) => _entryIndex.TryGetValue(entry, out var e) ? e : -1;
 
     public ReadOnlySpan<int> TokensOf(int name) => _tokenPool.AsSpan(_tokenStart[name], _tokenStart[name + 1] - _tokenStart[name]);
 

@@ -182,6 +182,37 @@ internal static class ScoringModel
     /// <summary>The most the hints can add: names whose name score is below threshold minus this never match.</summary>
     public const double MaxBonus = CountryBonus + TypeBonus;
 
+    // ---- Identifiers --------------------------------------------------------------------------------------------
+    // An identifier the request and the entry share is evidence of its own, beside the name. Entries an identifier
+    // brings are scored whatever their name score (never pruned); a mismatch only lowers scores, so the bounds hold.
+
+    /// <summary>
+    /// An exact, valid match on a scheme that names one legal person (INN, OGRN, OGRNIP, USCC, LEI, IMO, VKN, BIC) is
+    /// near-certain: the score is at least this, whatever the name says (a renamed firm, or no name at all).
+    /// </summary>
+    public const double IdentifierMatchFloor = 0.95;
+
+    /// <summary>A match on a format-only registry number (Hong Kong CR, UAE trade licence) with a name that agrees this far...</summary>
+    public const double RegistryMatchNameAgreement = 0.6;
+
+    /// <summary>...lifts the score to at least this; with a name that agrees less, it adds <see cref="WeakIdentifierMatchBonus"/>.</summary>
+    public const double RegistryMatchFloor = 0.93;
+
+    /// <summary>A match on an identifier of no known scheme (six characters or more), or a registry number with a differing name.</summary>
+    public const double WeakIdentifierMatchBonus = 0.10;
+
+    /// <summary>The shortest identifier of no known scheme that counts as evidence.</summary>
+    public const int MinOtherIdentifierLength = 6;
+
+    /// <summary>A KPP (a Russian tax office code, shared by many firms) in common: a little evidence.</summary>
+    public const double KppMatchBonus = 0.03;
+
+    /// <summary>
+    /// Identifiers of the same single-entity scheme that disagree (both valid, none in common): the name score is
+    /// multiplied by this. An exact name still alerts at the default threshold (0.85 &gt;= 0.80); a fuzzy one drops.
+    /// </summary>
+    public const double IdentifierMismatchFactor = 0.85;
+
     // ---- Limits -------------------------------------------------------------------------------------------------
 
     /// <summary>
