@@ -39,10 +39,23 @@ internal static class NameReadings
     ];
 
     private const string OpenQuotes = "\"'«‘“„‚‹";
+
+    // The legal forms that open a company's name in the Russian-speaking registries (the classes of OOO, AO, FGUP, ANO):
+    // a second one inside a field starts the name again.
+    private static readonly HashSet<string> OpensName = new(StringComparer.Ordinal)
+    {
+        Canonical("LLC"), Canonical("JSC"), Canonical("FGUP"), Canonical("ANO"),
+    };
+
+    private static string Canonical(string legalForm) => NameNormalizer.Normalize(legalForm).Tokens[0].Key;
     private const string CloseQuotes = "\"'»’”“‘›";
 
     /// <summary>The readings of <paramref name="name"/>, the whole first. Never empty when the whole has tokens.</summary>
-    public static List<NameReading> Read(string name, NormalizerContext context)
+    /// <param name="name">The name.</param>
+    /// <param name="context">This thread's normalizer memory.</param>
+    /// <param name="listed">A listed name: lists give their aliases apart, so a listed name is read at its brackets,
+    /// separators and markers only, never cut at a second legal form nor narrowed to a quoted part.</param>
+    public static List<NameReading> Read(string name, NormalizerContext context, bool listed = false)
     {
         var readings = new List<NameReading>(2);
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -55,13 +68,13 @@ internal static class NameReadings
         foreach (var (segment, kind) in SplitMarkers(name)) AddParentheses(segment, kind, candidates);
         var count = candidates.Count;
         for (var i = 0; i < count; i++) AddSeparated(candidates[i].Text, candidates);
-        AddQuoted(name, candidates);
+        if (!listed) AddQuoted(name, candidates);
         foreach (var (text, kind) in candidates)
         {
             if (readings.Count >= NormalizationRules.MaxReadings) break;
             Add(readings, seen, text, NameNormalizer.Normalize(text, context), kind);
         }
-        AddRestated(readings, seen, whole);
+        if (!listed) AddRestated(readings, seen, whole);
         return readings;
     }
 
@@ -319,6 +332,9 @@ internal static class NameReadings
         for (var p = 1; p < tokens.Length; p++)
         {
             if (tokens[p].Class != TokenClass.LegalForm || !HasContent(tokens, start, p) || !HasContent(tokens, p + 1, tokens.Length)) continue;
+            // Only a legal form that opens a name restates it (AO, OOO, PJSC, FGUP...): COMPANY, CORPORATION, LIMITED
+            // inside a name (BATTERY COMPANY RIGEL, BANK FINANCIAL CORPORATION OTKRITIE) are part of it.
+            if (!OpensName.Contains(tokens[p].Key)) continue;
             var writtenOut = tokens[p].Parts is { Length: >= 2 };
             if (!startsLegal && !(writtenOut && endsLegal)) continue;
             AddTokens(readings, seen, tokens, start, p);

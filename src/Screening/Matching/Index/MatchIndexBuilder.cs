@@ -68,7 +68,7 @@ internal sealed class MatchIndexBuilder
         var options = new ParallelOptions { CancellationToken = _ct };
         Parallel.For(0, strings.Length, options, () => new NormalizerContext(), (i, _, context) =>
         {
-            readings[i] = NameReadings.Read(strings[i], context);
+            readings[i] = NameReadings.Read(strings[i], context, listed: true);
             return context;
         }, _ => { });
         // Flat: the readings of distinct string i are at [_readingStart[i], _readingStart[i + 1]); the whole first.
