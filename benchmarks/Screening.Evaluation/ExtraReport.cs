@@ -275,6 +275,8 @@ internal sealed class ExtraReport(ExtraCategories run, IReadOnlyDictionary<strin
             var label = q.RowId is { } row ? $"{row} {q.Category}" : q.Category;
             sb.AppendLine(CultureInfo.InvariantCulture, $"{n}. **{label}** `{Md(q.Text)}`{(q.How is { } how ? $" ({Md(how)})" : "")} — expected {q.ExpectedId} `{Md(Name(q.ExpectedId))}`: {KindText(m.Kind)}{(m.Score is { } s ? $", {F(s)}, rank {m.Rank}" : "")}; FuzzySharp {run.Fuzzy[i]}");
             if (m.Expected is { } e) sb.AppendLine(CultureInfo.InvariantCulture, $"   - expected: {Md(e.Explanation)}");
+            else if (entries.TryGetValue(q.ExpectedId, out var listed))
+                sb.AppendLine(CultureInfo.InvariantCulture, $"   - its listed names: {string.Join("; ", listed.Names.Take(8).Select(n => $"`{Md(n.Value)}`"))}{(listed.Names.Count > 8 ? $" (+{listed.Names.Count - 8})" : "")}");
             if (Instead(i) is { } inst)
             {
                 var top = m.Top is { } t && t.EntryId == inst.Id ? t : null;
