@@ -22,8 +22,27 @@ internal sealed class Options
     public int MissesListed { get; private set; } = 200;
     public int PrintSamples { get; private set; }
     public List<string> Explain { get; } = [];
+    public bool Quick { get; private set; }
+    public bool OutGiven { get; private set; }
+    public string? Crosslist { get; private set; }
+    public string? CrosslistMissesOut { get; private set; }
+    public string? TestMissesOut { get; private set; }
+    public int HeldOutPerHalf { get; private set; } = 300;
+    public int HeldOutAgreementSample { get; private set; } = 400;
+    public string? Note { get; private set; }
 
-    public string MissesPath => MissesOut ?? Path.Combine(Path.GetDirectoryName(Out) ?? ".", "quality-misses.md");
+    /// <summary>The cross-list file: --crosslist, else the dev set in the data folder.</summary>
+    public string CrosslistPath => Crosslist ?? Path.Combine(Data, "eval_crosslist_dev", "crosslist_dev.csv");
+
+    /// <summary>The folder for local-only outputs (cross-list misses with EU text, quick-mode reports): under the system temp folder.</summary>
+    public static string LocalFolder => Path.Combine(Path.GetTempPath(), "screening-evaluation");
+
+    public string CrosslistMissesPath => CrosslistMissesOut ?? Path.Combine(LocalFolder, "crosslist-misses.md");
+
+    /// <summary>The report file: --out, else quality.md in full mode or quick.md in the local folder in quick mode.</summary>
+    public string OutPath => OutGiven || !Quick ? Out : Path.Combine(LocalFolder, "quick.md");
+
+    public string MissesPath => MissesOut ?? Path.Combine(Path.GetDirectoryName(OutPath) ?? ".", Quick && !OutGiven ? "quick-misses.md" : "quality-misses.md");
 
     public const string Usage = """
         Screening.Evaluation: matching-quality evaluation on the real OFAC SDN list.
@@ -45,6 +64,21 @@ internal sealed class Options
           --print-samples N         print N generated queries per category and exit
           --explain NAME            screen NAME against the list (floor 0.3, fast and exhaustive paths), print the
                                     top matches with their explanations and exit; repeatable
+
+        Held-out and real-world categories (issue #13):
+          --quick                   tuning loop: only the held-out categories, the cross-list set, the negatives'
+                                    false-alert rate and the near-misses (no FuzzySharp scan, no latency); writes
+                                    quick.md and quick-misses.md (held-out dev misses) under the temp folder unless
+                                    --out / --misses-out say otherwise; never touches benchmarks/results
+          --crosslist PATH          the cross-list file (default DATA/eval_crosslist_dev/crosslist_dev.csv; skipped
+                                    with a note when absent)
+          --crosslist-misses-out PATH  the cross-list misses WITH query text and explanations (CC BY-NC: local only;
+                                    default $TMPDIR/screening-evaluation/crosslist-misses.md; refused inside the repository)
+          --heldout-per-half N      held-out queries per category and half (default 300)
+          --heldout-agreement-sample N  held-out and cross-list queries for fast-vs-exhaustive agreement (default 400)
+          --test-misses-out PATH    write the held-out TEST half's misses (off by default: the test half is never looked
+                                    at while tuning; refused inside the repository)
+          --note TEXT               a highlighted line at the top of the report
         """;
 
     public static Options Parse(string[] args)
@@ -67,7 +101,14 @@ internal sealed class Options
             switch (a)
             {
                 case "--data": o.Data = Next(); break;
-                case "--out": o.Out = Next(); break;
+                case "--out": o.Out = Next(); o.OutGiven = true; break;
+                case "--quick": o.Quick = true; break;
+                case "--crosslist": o.Crosslist = Next(); break;
+                case "--crosslist-misses-out": o.CrosslistMissesOut = LocalOnly(a, Next()); break;
+                case "--test-misses-out": o.TestMissesOut = LocalOnly(a, Next()); break;
+                case "--heldout-per-half": o.HeldOutPerHalf = NextInt(); break;
+                case "--heldout-agreement-sample": o.HeldOutAgreementSample = NextInt(); break;
+                case "--note": o.Note = Next(); break;
                 case "--misses-out": o.MissesOut = Next(); break;
                 case "--false-alerts-out": o.FalseAlertsOut = Next(); break;
                 case "--seed": o.Seed = NextInt(); break;
@@ -92,10 +133,25 @@ internal sealed class Options
         return o;
     }
 
+    /// <summary>
+    /// A path for text that must never be committed (EU names, test-half misses): refused when it lies inside a
+    /// repository work tree (a folder above it holds Screening.sln or .git).
+    /// </summary>
+    public static string LocalOnly(string option, string path)
+    {
+        for (var dir = new DirectoryInfo(Path.GetDirectoryName(Path.GetFullPath(path)) ?? "."); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Screening.sln")) || Path.Exists(Path.Combine(dir.FullName, ".git")))
+                throw new ArgumentException($"{option}: '{path}' is inside the repository at {dir.FullName}; this output must stay local (use a path outside it, e.g. under {Path.GetTempPath()})");
+        }
+        return path;
+    }
+
     /// <summary>The command line that reproduces this run, for the report.</summary>
     public string CommandLine()
     {
-        var parts = new List<string> { "dotnet run -c Release --project benchmarks/Screening.Evaluation --", "--data", Data, "--out", Out, "--seed", Seed.ToString(CultureInfo.InvariantCulture) };
+        var parts = new List<string> { "dotnet run -c Release --project benchmarks/Screening.Evaluation --", "--data", Data, "--out", OutPath, "--seed", Seed.ToString(CultureInfo.InvariantCulture) };
+        if (Quick) parts.Add("--quick");
         if (Threshold is { } t) { parts.Add("--threshold"); parts.Add(t.ToString(CultureInfo.InvariantCulture)); }
         void AddIf(string name, int value, int dflt)
         {
@@ -111,6 +167,10 @@ internal sealed class Options
         AddIf("--agreement-sample", AgreementSample, d.AgreementSample);
         AddIf("--latency-sample", LatencySample, d.LatencySample);
         AddIf("--misses", MissesListed, d.MissesListed);
+        AddIf("--heldout-per-half", HeldOutPerHalf, d.HeldOutPerHalf);
+        AddIf("--heldout-agreement-sample", HeldOutAgreementSample, d.HeldOutAgreementSample);
+        if (Crosslist is not null) { parts.Add("--crosslist"); parts.Add(Crosslist); }
+        if (Note is not null) { parts.Add("--note"); parts.Add($"\"{Note}\""); }
         return string.Join(' ', parts);
     }
 }

@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Text;
 using Screening;
 using Screening.Evaluation;
+using Screening.Evaluation.HeldOut;
+using Screening.Evaluation.RealWorld;
 using Screening.Watchlists;
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
@@ -68,6 +70,20 @@ var listedKeys = list.Entries.SelectMany(e => e.Names).Select(n => Word.KeyOf(n.
 var nearMisses = QuerySet.NearMisses(russiaOrgs, stats, listedKeys, options.Seed, options.NearMisses);
 Log($"{russiaOrgs.Count} Russia-program organizations ({russiaChina.Count} China/HK-linked), {chinaOrgs.Count} China/HK-linked organizations in all; {queries.Count} queries, {nearMisses.Count} near-misses");
 
+// 3. Negatives (their words also tell the held-out generators which words are ordinary English).
+var (negatives, negativeStats) = Negatives.Load(negativesFolder);
+Log($"{negatives.Count} negative names");
+
+// Held-out categories (independent generators, dev and test halves) and the real cross-list set.
+var vocabulary = Vocabulary.Build(list.Entries, negatives.Select(n => n.Name));
+var heldOutListed = list.Entries.SelectMany(e => e.Names).Select(n => NameParts.SpacedKey(n.Value)).ToHashSet(StringComparer.Ordinal);
+var heldOut = HeldOutQuerySet.Generate(russiaOrgs, vocabulary, heldOutListed, options.Seed, options.HeldOutPerHalf);
+var crosslist = new List<CrosslistQuery>();
+if (File.Exists(options.CrosslistPath)) crosslist = CrosslistSet.Load(options.CrosslistPath);
+else Log($"no cross-list file at {options.CrosslistPath}: its section is left out");
+var extraQueries = heldOut.Select(ExtraQuery.From).Concat(crosslist.Select(ExtraQuery.From)).ToList();
+Log($"{heldOut.Count} held-out queries ({heldOut.Count(q => q.Half == HeldOutHalf.Dev)} dev, {heldOut.Count(q => q.Half == HeldOutHalf.Test)} test), {crosslist.Count} cross-list queries");
+
 if (options.PrintSamples > 0)
 {
     foreach (var group in queries.GroupBy(q => q.Category))
@@ -77,12 +93,36 @@ if (options.PrintSamples > 0)
     }
     Console.WriteLine($"## near-miss ({nearMisses.Count})");
     foreach (var q in nearMisses.Take(options.PrintSamples)) Console.WriteLine($"  {q.BaseName}  ->  {q.Text}");
+    // The dev half only: the test half is not to be looked at while tuning.
+    foreach (var group in heldOut.Where(q => q.Half == HeldOutHalf.Dev).GroupBy(q => q.Category))
+    {
+        Console.WriteLine($"## {group.Key}, dev half ({group.Count()}; test half not shown)");
+        foreach (var q in group.Take(options.PrintSamples)) Console.WriteLine($"  {q.BaseName}  ->  {q.Text}    [{q.How}]");
+    }
     return 0;
 }
 
-// 3. Negatives.
-var (negatives, negativeStats) = Negatives.Load(negativesFolder);
-Log($"{negatives.Count} negative names");
+if (options.Quick)
+{
+    var quickEvaluator = new Evaluator(screener);
+    var quickBaseline = new FuzzyBaseline(list.Entries);
+    var quickWatch = Stopwatch.StartNew();
+    var negAlerts = quickEvaluator.RunFast(negatives.Select(n => n.Name).ToList(), negatives.Select(_ => (string?)null).ToList()).Count(o => o.Alert);
+    var nmAlerts = quickEvaluator.RunFast(nearMisses.Select(q => q.Text).ToList(), nearMisses.Select(q => (string?)q.ExpectedId).ToList()).Count(o => o.Hit);
+    Log($"negatives and near-misses in {quickWatch.Elapsed.TotalSeconds:0.0}s");
+    var quickRun = ExtraCategories.Run(quickEvaluator, quickBaseline, extraQueries, threshold, options.HeldOutAgreementSample, options.Seed);
+    Log($"held-out and cross-list queries, FuzzySharp, miss analysis{(options.HeldOutAgreementSample > 0 ? " and agreement" : "")} in {quickRun.Elapsed.TotalSeconds:0.0}s");
+    var quickReport = new ExtraReport(quickRun, EntryMap(list), threshold, options);
+    var header = $"```\n{options.CommandLine()}\n```\n\nRun {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC{(Report.GitCommit() is { } c ? $" at commit {c}" : "")}, threshold {threshold:0.00}, seed {options.Seed}; total {total.Elapsed.TotalSeconds:0} s."
+        + (options.Note is { } note ? $"\n\n> **{note}**" : "");
+    var quickMarkdown = quickReport.Quick(negatives.Count, negAlerts, nearMisses.Count, nmAlerts, header);
+    Console.WriteLine(quickMarkdown);
+    await WriteAsync(options.OutPath, quickMarkdown);
+    await WriteAsync(options.MissesPath, quickReport.DevMisses());
+    await WriteLocalAsync(quickReport);
+    Log($"wrote {options.OutPath}, {options.MissesPath}{(crosslist.Count > 0 ? $" and {options.CrosslistMissesPath}" : "")}");
+    return 0;
+}
 
 // 4. The fast path on everything.
 var evaluator = new Evaluator(screener);
@@ -139,6 +179,11 @@ var baselineOutcomes = baseline.Run(baselineQueries.Select(b => (b.Text, b.Expec
 baselineWatch.Stop();
 Log($"FuzzySharp baseline: {baselineQueries.Count} queries x {baseline.NameCount} names in {baselineWatch.Elapsed.TotalSeconds:0.0}s");
 
+// 5b. The held-out and cross-list categories.
+var extraRun = ExtraCategories.Run(evaluator, baseline, extraQueries, threshold, options.HeldOutAgreementSample, options.Seed);
+Log($"held-out and cross-list: {extraQueries.Count} queries, FuzzySharp, miss analysis and agreement in {extraRun.Elapsed.TotalSeconds:0.0}s");
+var extraReport = new ExtraReport(extraRun, EntryMap(list), threshold, options);
+
 // 6. Misses at the operating threshold, with the exhaustive path's view of the expected entry.
 var missIndexes = Enumerable.Range(0, queries.Count).Where(i => !positiveOutcomes[i].Hit).ToList();
 var missDetails = new MissDetail[missIndexes.Count];
@@ -157,11 +202,30 @@ Log($"{missIndexes.Count} misses explained");
 var report = new Report(options, list, threshold, buildWatch.Elapsed, russiaOrgs.Count, russiaChina.Count, chinaOrgs.Count,
     queries, positiveOutcomes, nearMisses, nearMissOutcomes, negatives, negativeStats, negativeOutcomes,
     baselineQueries.Select(b => (b.Category, b.Index)).ToList(), baselineOutcomes, baseline.NameCount, agreement, latency, missDetails,
-    total.Elapsed, fastWatch.Elapsed, baselineWatch.Elapsed, baselineScanMs, screener);
+    total.Elapsed, fastWatch.Elapsed, baselineWatch.Elapsed, baselineScanMs, screener, extraReport);
 var markdown = report.Quality();
 Console.WriteLine(markdown);
-Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.Out))!);
-await File.WriteAllTextAsync(options.Out, markdown, new UTF8Encoding(false));
-await File.WriteAllTextAsync(options.MissesPath, report.Misses(), new UTF8Encoding(false));
-Log($"wrote {options.Out} and {options.MissesPath}");
+await WriteAsync(options.OutPath, markdown);
+await WriteAsync(options.MissesPath, report.Misses());
+await WriteLocalAsync(extraReport);
+Log($"wrote {options.OutPath} and {options.MissesPath}{(crosslist.Count > 0 ? $"; cross-list misses with query text (local only) in {options.CrosslistMissesPath}" : "")}");
 return 0;
+
+static Dictionary<string, WatchlistEntry> EntryMap(Watchlist list) => list.Entries.GroupBy(e => e.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+
+static async Task WriteAsync(string path, string text)
+{
+    Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+    await File.WriteAllTextAsync(path, text, new UTF8Encoding(false));
+}
+
+// Outputs that must stay local: the cross-list misses with EU text, and the test half's misses only when asked.
+async Task WriteLocalAsync(ExtraReport extra)
+{
+    if (extra.HasCrosslist) await WriteAsync(Options.LocalOnly("--crosslist-misses-out", options.CrosslistMissesPath), extra.LocalCrosslistMisses());
+    if (options.TestMissesOut is { } testPath)
+    {
+        await WriteAsync(testPath, extra.TestMisses());
+        Log($"wrote the held-out test half's misses to {testPath} (the test half is now seen: say so when quoting it)");
+    }
+}

@@ -34,7 +34,8 @@ internal sealed class Report(
     TimeSpan fastTime,
     TimeSpan baselineTime,
     double baselineScanMs,
-    Screener screener)
+    Screener screener,
+    ExtraReport extra)
 {
     private static readonly double[] Sweep = Enumerable.Range(0, 11).Select(i => Math.Round(0.70 + 0.025 * i, 3)).ToArray();
 
@@ -62,6 +63,13 @@ internal sealed class Report(
         sb.AppendLine("```");
         sb.AppendLine();
         sb.AppendLine(CultureInfo.InvariantCulture, $"Run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC{(GitCommit() is { } commit ? $" at commit {commit}" : "")} on {Environment.ProcessorCount} cores, .NET {Environment.Version}, {RuntimeInformation.OSDescription}; total {totalTime.TotalSeconds:0} s (fast path over all {queries.Count + nearMisses.Count + negatives.Count:N0} queries {fastTime.TotalSeconds:0.0} s, FuzzySharp baseline {baselineTime.TotalSeconds:0} s).");
+        sb.AppendLine();
+        if (options.Note is { } note)
+        {
+            sb.AppendLine(CultureInfo.InvariantCulture, $"> **{note}**");
+            sb.AppendLine();
+        }
+        sb.AppendLine(ExtraReport.Discipline(options.HeldOutPerHalf));
         sb.AppendLine();
 
         // --- Data
@@ -162,6 +170,9 @@ internal sealed class Report(
         sb.AppendLine(CultureInfo.InvariantCulture, $"| ours >= {F(threshold, "0.00")} | {Pct(posSample.Count(k => outcomes[baselineQueries[k].Index].Hit), posSample.Count)} | {Pct(negSample.Count(k => negativeOutcomes[baselineQueries[k].Index].Alert), negSample.Count)} | {Pct(nmSample.Count(k => nearMissOutcomes[baselineQueries[k].Index].Hit), nmSample.Count)} |");
         sb.AppendLine();
 
+        // --- Held-out and real-world categories (issue #13)
+        sb.Append(extra.Sections());
+
         // --- Sweep
         sb.AppendLine("## Threshold sweep");
         sb.AppendLine();
@@ -231,7 +242,7 @@ internal sealed class Report(
     }
 
     // The commit the library was built from, when the run happens inside a git work tree.
-    private static string? GitCommit()
+    internal static string? GitCommit()
     {
         try
         {
@@ -309,6 +320,7 @@ internal sealed class Report(
         sb.AppendLine();
         foreach (var i in nmAlerts.OrderByDescending(i => nearMissOutcomes[i].Expected))
             sb.AppendLine(CultureInfo.InvariantCulture, $"- `{Md(nearMisses[i].Text)}` made from {nearMisses[i].ExpectedId} `{Md(nearMisses[i].BaseName)}`: {F(nearMissOutcomes[i].Expected)}");
+        sb.Append(extra.CommittedMisses());
         return sb.ToString();
     }
 }
