@@ -138,6 +138,7 @@ internal static class NameNormalizer
     {
         var sb = context.Text;
         var original = context.Original;
+        var mixed = MixesLatinAndCyrillic(word);
         sb.Clear();
         original.Clear();
         var transliterated = false;
@@ -145,6 +146,7 @@ internal static class NameNormalizer
         {
             var c = word[i];
             if (c == '.') continue;
+            if (mixed && char.IsAsciiLetter(c)) c = Romanization.AsCyrillicLookalike(c);
             if (char.IsAsciiLetter(c)) { sb.Append(char.ToUpperInvariant(c)); original.Append(c); continue; }
             if (char.IsAsciiDigit(c)) { sb.Append(c); original.Append(c); continue; }
             if (c is '\'' or '\u2019' or '\u02BC' or '`' or '\u00B4') { original.Append(c); continue; }
@@ -196,6 +198,18 @@ internal static class NameNormalizer
             }
         }
         Flush(sb, original, transliterated, result);
+    }
+
+    // A word with both Latin and Cyrillic letters: a Cyrillic word with look-alike Latin letters typed into it.
+    private static bool MixesLatinAndCyrillic(ReadOnlySpan<char> word)
+    {
+        bool latin = false, cyrillic = false;
+        foreach (var c in word)
+        {
+            latin |= char.IsAsciiLetter(c);
+            cyrillic |= Romanization.IsCyrillic(c);
+        }
+        return latin && cyrillic;
     }
 
     private static void Flush(StringBuilder sb, StringBuilder original, bool transliterated, List<NameToken> result)

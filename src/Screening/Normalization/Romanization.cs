@@ -39,7 +39,21 @@ internal static class Romanization
         ['ß'] = "SS", ['ẞ'] = "SS", ['Æ'] = "AE", ['æ'] = "AE", ['Ø'] = "O", ['ø'] = "O", ['Œ'] = "OE", ['œ'] = "OE",
         ['Ł'] = "L", ['ł'] = "L", ['Đ'] = "D", ['đ'] = "D", ['Ð'] = "D", ['ð'] = "D", ['Þ'] = "TH", ['þ'] = "TH",
         ['ı'] = "I", ['Ħ'] = "H", ['ħ'] = "H", ['ŀ'] = "L", ['Ŀ'] = "L", ['ſ'] = "S", ['Ŋ'] = "NG", ['ŋ'] = "NG",
+        // ISO 9 and GOST 7.79 write Ж, Ч, Ш, Щ with a caron or circumflex; Czech, Slovak, Croatian and Slovene letters of
+        // the same sounds read the same. Decomposing them would leave Z, C, S and lose the sound.
+        ['Ž'] = "ZH", ['ž'] = "ZH", ['Č'] = "CH", ['č'] = "CH", ['Š'] = "SH", ['š'] = "SH", ['Ŝ'] = "SHCH", ['ŝ'] = "SHCH",
     };
+
+    // Latin letters that look like Cyrillic ones but read otherwise, typed by mistake inside Cyrillic words (Xолдинг
+    // with a Latin X reads KHOLDING, not XOLDING).
+    private static readonly Dictionary<char, char> CyrillicLookalikes = new()
+    {
+        ['A'] = 'А', ['a'] = 'а', ['B'] = 'В', ['C'] = 'С', ['c'] = 'с', ['E'] = 'Е', ['e'] = 'е', ['H'] = 'Н', ['K'] = 'К',
+        ['M'] = 'М', ['O'] = 'О', ['o'] = 'о', ['P'] = 'Р', ['p'] = 'р', ['T'] = 'Т', ['X'] = 'Х', ['x'] = 'х', ['Y'] = 'У', ['y'] = 'у',
+    };
+
+    /// <summary>The Cyrillic letter a Latin one looks like, in a word that mixes the scripts; else the letter itself.</summary>
+    public static char AsCyrillicLookalike(char c) => CyrillicLookalikes.TryGetValue(c, out var cyrillic) ? cyrillic : c;
 
     public static bool IsCyrillic(char c) => c is >= '\u0400' and <= '\u052F';
 
