@@ -170,7 +170,7 @@ internal sealed class IndexedCandidateSource(MatchIndex index, TokenSimilarity s
     {
         if (index.Generic[v]) return false;
         foreach (var h in hits)
-            if (h.Unit >= q.TokenCount || q.Classes[h.Unit] is TokenClass.Word or TokenClass.Number) return true;
+            if (h.Unit >= q.TokenCount || (q.Classes[h.Unit] is TokenClass.Word or TokenClass.Number && !h.Abbreviation)) return true;
         return false;
     }
 

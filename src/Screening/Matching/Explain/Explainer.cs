@@ -166,6 +166,7 @@ internal sealed class Explainer(MatchIndex index, NameScorer scorer)
     private static TokenMatchKind Kind(NameToken[] query, NameToken[] list, Pair p)
     {
         if (p.Partial) return TokenMatchKind.PartialPhrase;
+        if (p.Abbreviation) return TokenMatchKind.Abbreviation;
         if (p.QLen == 2 || p.LLen == 2) return TokenMatchKind.SplitJoin;
         if (p.Q >= query.Length || p.L >= list.Length) return TokenMatchKind.Exact;
         var a = query[p.Q];

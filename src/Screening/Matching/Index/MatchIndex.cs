@@ -67,6 +67,7 @@ internal sealed class MatchIndex
         for (var e = 0; e < Entries.Length; e++) _entryNameStart[e + 1] += _entryNameStart[e];
         _entryIndex = new Dictionary<WatchlistEntry, int>(Entries.Length, ReferenceEqualityComparer.Instance);
         for (var e = 0; e < Entries.Length; e++) _entryIndex.TryAdd(Entries[e].Entry, e);
+        _ordinaryByLetter = OrdinaryWordsByFirstLetter();
         foreach (var k in Vocab.Keys) LongestKey = Math.Max(LongestKey, k.Length);
         foreach (var f in Vocab.FormTexts) LongestForm = Math.Max(LongestForm, f.Length);
     }
@@ -130,6 +131,32 @@ internal sealed class MatchIndex
     public ReadOnlySpan<int> CandidatePostings(int vocabId) => Generic[vocabId]
         ? _genericPostNames.AsSpan(_genericPostStart[vocabId], _genericPostStart[vocabId + 1] - _genericPostStart[vocabId])
         : Postings(vocabId);
+
+    // Ordinary words (Scoring.TokenSimilarity.IsOrdinary) by the first letter of each of their spellings long enough to
+    // be abbreviated: the words an unknown query word may abbreviate.
+    private readonly Dictionary<char, int[]> _ordinaryByLetter;
+
+    /// <summary>The ordinary listed words with a spelling long enough to abbreviate that starts with <paramref name="letter"/>.</summary>
+    public ReadOnlySpan<int> OrdinaryWordsStartingWith(char letter) => _ordinaryByLetter.TryGetValue(letter, out var ids) ? ids : [];
+
+    private Dictionary<char, int[]> OrdinaryWordsByFirstLetter()
+    {
+        var byLetter = new Dictionary<char, List<int>>();
+        for (var v = 0; v < Vocab.Count; v++)
+        {
+            if (Vocab.Classes[v] != TokenClass.Word || Vocab.DocumentFrequency[v] < Scoring.ScoringModel.AbbreviationMinDocumentFrequency) continue;
+            foreach (var f in Vocab.FormsOf(v))
+            {
+                var text = Vocab.FormTexts[f];
+                if (text.Length < Scoring.ScoringModel.AbbreviationMinLength + Scoring.ScoringModel.AbbreviationMinShortening) continue;
+                if (!byLetter.TryGetValue(text[0], out var ids)) byLetter[text[0]] = ids = [];
+                if (ids.Count == 0 || ids[^1] != v) ids.Add(v);
+            }
+        }
+        var result = new Dictionary<char, int[]>(byLetter.Count);
+        foreach (var (letter, ids) in byLetter) result[letter] = [.. ids];
+        return result;
+    }
 
     /// <summary>The prepared names of entry <paramref name="entry"/>, as a range of name indices.</summary>
     public (int Start, int End) NamesOf(int entry) => (_entryNameStart[entry], _entryNameStart[entry + 1]);

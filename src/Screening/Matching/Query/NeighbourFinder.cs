@@ -43,7 +43,7 @@ internal sealed class NeighbourFinder(MatchIndex index, TokenSimilarity similari
 
     private static void Add(HitSet hits, int unit, ReadOnlySpan<Neighbour> neighbours)
     {
-        foreach (var nb in neighbours) hits.Add(nb.Vocab, new Hit(unit, nb.Similarity, nb.Distance));
+        foreach (var nb in neighbours) hits.Add(nb.Vocab, new Hit(unit, nb.Similarity, nb.Distance, nb.Abbreviation));
     }
 
     // The memoized neighbours of query token i, or null when its spelling is not a listed one with the same key.
@@ -63,17 +63,24 @@ internal sealed class NeighbourFinder(MatchIndex index, TokenSimilarity similari
         return known;
     }
 
-    // Every vocabulary key other than `exact` that the query word meets through the deletion indexes, in the order
-    // found: the order its hits are added to the hit set.
+    // Every vocabulary key other than `exact` that the query word meets: through the deletion indexes (over keys, then
+    // over typed spellings), then, for a word no list spells, the ordinary words it may abbreviate; in the order found.
     private void Find(string key, string? text, int textLength, TokenClass cls, int exact, List<Neighbour> output, MatchContext ctx)
+    {
+        if (cls != TokenClass.Word) return;
+        var seen = ctx.Seen;
+        seen.Clear();
+        if (textLength >= ScoringModel.MinFuzzyLength) FindMisspelt(key, text, textLength, cls, exact, output, ctx);
+        if (text is not null && exact < 0) FindAbbreviated(key, text, textLength, cls, seen, output);
+    }
+
+    private void FindMisspelt(string key, string? text, int textLength, TokenClass cls, int exact, List<Neighbour> output, MatchContext ctx)
     {
         // Depth 0 still looks the word itself up: longer listed words reach it through their own deletions.
         var depth = ScoringModel.AllowedEdits(textLength, key.Length);
-        if (cls != TokenClass.Word || textLength < ScoringModel.MinFuzzyLength) return;
         var variants = ctx.Variants;
         var seen = ctx.Seen;
         variants.Clear();
-        seen.Clear();
         // No listed word is within two edits of a word longer than the longest listed one by three or more (a
         // 1,000-letter run would otherwise expand into half a million deletion variants).
         if (key.Length <= index.LongestKey + 2) DeletionIndex.Variants(key, depth, variants);
@@ -82,8 +89,8 @@ internal sealed class NeighbourFinder(MatchIndex index, TokenSimilarity similari
             foreach (var v in index.Deletions.Lookup(h))
             {
                 if (v == exact || !seen.Add(v)) continue;
-                var s = similarity.Unit(key, text, textLength, cls, v, out var d);
-                if (s > 0) output.Add(new Neighbour(v, s, d));
+                var s = similarity.Unit(key, text, textLength, cls, exact >= 0, v, out var d, out var abbreviation);
+                if (s > 0) output.Add(new Neighbour(v, s, d, abbreviation));
             }
         }
         if (text is null || text.Length > index.LongestForm + 2) return;
@@ -97,9 +104,22 @@ internal sealed class NeighbourFinder(MatchIndex index, TokenSimilarity similari
             {
                 var v = _vocab.FormVocab[f];
                 if (v == exact || !seen.Add(v)) continue;
-                var s = similarity.Unit(key, text, textLength, cls, v, out var d);
-                if (s > 0) output.Add(new Neighbour(v, s, d));
+                var s = similarity.Unit(key, text, textLength, cls, exact >= 0, v, out var d, out var abbreviation);
+                if (s > 0) output.Add(new Neighbour(v, s, d, abbreviation));
             }
+        }
+    }
+
+    // The ordinary listed words a word no list spells may abbreviate: those with a spelling that starts with its first
+    // letter (TokenSimilarity decides; this only narrows the words it is asked about).
+    private void FindAbbreviated(string key, string text, int textLength, TokenClass cls, HashSet<int> seen, List<Neighbour> output)
+    {
+        if (cls != TokenClass.Word || text.Length < ScoringModel.AbbreviationMinLength || text.Length > ScoringModel.AbbreviationMaxLength) return;
+        foreach (var v in index.OrdinaryWordsStartingWith(text[0]))
+        {
+            if (!seen.Add(v)) continue;
+            var s = similarity.Unit(key, text, textLength, cls, queryKnown: false, v, out var d, out var abbreviation);
+            if (s > 0) output.Add(new Neighbour(v, s, d, abbreviation));
         }
     }
 }

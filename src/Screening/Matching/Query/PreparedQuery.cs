@@ -3,7 +3,7 @@ using Screening.Normalization;
 namespace Screening.Matching.Query;
 
 // One query token or one adjacent-pair join met by one vocabulary key.
-internal readonly record struct Hit(int Unit, float Similarity, int Distance);
+internal readonly record struct Hit(int Unit, float Similarity, int Distance, bool Abbreviation = false);
 
 // The query, prepared once per screen: tokens, their weights, join keys, split points and every vocabulary key each
 // query unit meets, with its similarity (found by the candidate source: through the indexes, or exhaustively).

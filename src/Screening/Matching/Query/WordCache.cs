@@ -3,7 +3,7 @@ using Screening.Matching.Index;
 namespace Screening.Matching.Query;
 
 /// <summary>A vocabulary key one query word meets fuzzily, with the similarity and distance TokenSimilarity gave.</summary>
-internal readonly record struct Neighbour(int Vocab, float Similarity, int Distance);
+internal readonly record struct Neighbour(int Vocab, float Similarity, int Distance, bool Abbreviation = false);
 
 /// <summary>
 /// Within one batch (<see cref="Screener.ScreenMany"/>), one per worker: the fuzzy neighbours and split points of query

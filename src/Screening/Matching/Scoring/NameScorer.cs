@@ -6,7 +6,7 @@ using Screening.Normalization;
 namespace Screening.Matching.Scoring;
 
 /// <summary>One pairing of the alignment: query tokens [Q, Q+QLen) with list tokens [L, L+LLen).</summary>
-internal readonly record struct Pair(int Q, int QLen, int L, int LLen, float Similarity, float Weight, int Distance, bool Partial = false)
+internal readonly record struct Pair(int Q, int QLen, int L, int LLen, float Similarity, float Weight, int Distance, bool Partial = false, bool Abbreviation = false)
 {
     public float Gain => Similarity * Weight;
 }
@@ -50,7 +50,8 @@ internal sealed class NameScorer(MatchIndex index)
             pairWeight += p.Weight;
             // Content: a pair on a word that identifies something (not a legal form, function word or generic word).
             // A listed name of generic words only (GLOBAL TRADING LLC) matches on them, but only as spelled (INTEL is not INTL).
-            content |= q.Classes[p.Q] is TokenClass.Word or TokenClass.Number &&
+            // An abbreviated descriptor (DSGN for DESIGN) is never content either.
+            content |= q.Classes[p.Q] is TokenClass.Word or TokenClass.Number && !p.Abbreviation &&
                        (p.LLen == 2 || !index.Generic[tokens[p.L]] || (p.Similarity >= 1f && index.AllGeneric(tokens)));
             aligned?.Add(p);
         }
@@ -208,13 +209,13 @@ internal sealed class NameScorer(MatchIndex index)
             listToken.Class != TokenClass.Word || listToken.Text.Contains(' ', StringComparison.Ordinal) || Romanization.ShortFoldEquals(text, listToken.Text))
             return h;
         var s = TokenSimilarity.Typed(text, listToken.Text, out var d);
-        return new Hit(h.Unit, s, d);
+        return new Hit(h.Unit, s, d, h.Abbreviation);
     }
 
     private static void AddHitPair(List<Pair> pairs, Hit h, int m, int k, float vw)
     {
         if (h.Similarity <= 0) return;
-        if (h.Unit < m) pairs.Add(new Pair(h.Unit, 1, k, 1, h.Similarity, vw, h.Distance));
+        if (h.Unit < m) pairs.Add(new Pair(h.Unit, 1, k, 1, h.Similarity, vw, h.Distance, Abbreviation: h.Abbreviation));
         else pairs.Add(new Pair(h.Unit - m, 2, k, 1, h.Similarity, vw, 0));
     }
 

@@ -133,6 +133,53 @@ internal static class ScoringModel
         return 1f - EditCost * distance / longer - (firstLetterDiffers ? FirstLetterEditCost : 0f) - (longer <= ShortWordLength ? ShortWordEditCost : 0f);
     }
 
+    // ---- Abbreviations of ordinary words -----------------------------------------------------------------------
+
+    /// <summary>
+    /// A word no list spells that abbreviates an ordinary listed word (DSGN for DESIGN, RESCH for RESEARCH, HOLD for
+    /// HOLDING, INSTIT for INSTITUTE: its letters in order, the first one first, cut after a consonant) meets it at
+    /// this similarity. Such a pair is never a name's content: an abbreviated descriptor weighs what the descriptor weighs,
+    /// instead of counting as an unknown distinctive word, but a match still needs a distinctive word of its own.
+    /// </summary>
+    public const float AbbreviationSimilarity = 0.9f;
+
+    /// <summary>Abbreviations have this many letters at least...</summary>
+    public const int AbbreviationMinLength = 3;
+
+    /// <summary>...and at most this many...</summary>
+    public const int AbbreviationMaxLength = 8;
+
+    /// <summary>...and are this many letters shorter than the word, at least.</summary>
+    public const int AbbreviationMinShortening = 2;
+
+    /// <summary>An ordinary word: one the lists use in this many entries or more (a name's distinctive word is rarer).</summary>
+    public const int AbbreviationMinDocumentFrequency = 10;
+
+    /// <summary>
+    /// Whether <paramref name="a"/> abbreviates <paramref name="word"/> (both upper-case ASCII): the word's first letters,
+    /// then only consonants of the rest, in order (PROD-N, ENT-PR, RES-CH, D-SGN, M-GMT, INSTIT, HOLD), ending on a
+    /// consonant. A word with a vowel after the first letter skipped (ATMOS against AUTONOMOUS) is another word.
+    /// </summary>
+    public static bool IsAbbreviation(ReadOnlySpan<char> a, ReadOnlySpan<char> word)
+    {
+        if (a.Length < AbbreviationMinLength || a.Length > AbbreviationMaxLength || word.Length < a.Length + AbbreviationMinShortening) return false;
+        if (a[0] != word[0] || IsVowel(a[^1])) return false;
+        var prefix = 1;
+        while (prefix < a.Length && a[prefix] == word[prefix]) prefix++;
+        var j = prefix;
+        for (var i = prefix; i < a.Length; i++)
+        {
+            if (IsVowel(a[i])) return false;
+            while (j < word.Length && word[j] != a[i]) j++;
+            if (j == word.Length) return false;
+            j++;
+        }
+        return true;
+    }
+
+    // Y counts as a consonant here (FCTY for FACTORY).
+    private static bool IsVowel(char c) => c is 'A' or 'E' or 'I' or 'O' or 'U';
+
     // ---- Words split, joined and phrases broken up ------------------------------------------------------------
 
     /// <summary>Two words on one side met by one on the other (ALMAZ ANTEY / ALMAZANTEY), and a split reading's factor.</summary>

@@ -11,9 +11,15 @@ namespace Screening.Matching.Scoring;
 internal sealed class TokenSimilarity(Vocabulary vocab)
 {
     /// <summary>The similarity (0 when they do not meet) of a query token and a vocabulary key, and the edits between them.</summary>
-    public float Unit(string queryKey, string? queryText, int queryTextLength, TokenClass queryClass, int vocabId, out int distance)
+    public float Unit(string queryKey, string? queryText, int queryTextLength, TokenClass queryClass, int vocabId, out int distance) =>
+        Unit(queryKey, queryText, queryTextLength, queryClass, queryKnown: true, vocabId, out distance, out _);
+
+    /// <summary>As above; a word no list spells (<paramref name="queryKnown"/> false) may also abbreviate an ordinary listed word.</summary>
+    public float Unit(string queryKey, string? queryText, int queryTextLength, TokenClass queryClass, bool queryKnown, int vocabId,
+        out int distance, out bool abbreviation)
     {
         distance = 0;
+        abbreviation = false;
         var vClass = vocab.Classes[vocabId];
         if (queryClass == TokenClass.LegalForm || vClass == TokenClass.LegalForm) return 0;
         var vKey = vocab.Keys[vocabId];
@@ -45,8 +51,19 @@ internal sealed class TokenSimilarity(Vocabulary vocab)
                 distance = d;
             }
         }
+        if (best > 0 || queryKnown || !IsOrdinary(vocabId)) return best;
+        foreach (var f in vocab.FormsOf(vocabId))
+        {
+            if (!ScoringModel.IsAbbreviation(queryText, vocab.FormTexts[f])) continue;
+            abbreviation = true;
+            return ScoringModel.AbbreviationSimilarity;
+        }
         return best;
     }
+
+    /// <summary>A listed word that abbreviations may stand for: a word the lists use often (not a name's distinctive word).</summary>
+    public bool IsOrdinary(int vocabId) =>
+        vocab.Classes[vocabId] == TokenClass.Word && vocab.DocumentFrequency[vocabId] >= ScoringModel.AbbreviationMinDocumentFrequency;
 
     /// <summary>Two typed spellings within the edit budget of the pair: their fuzzy similarity, else 0.</summary>
     public static float Typed(string a, string b, out int distance) => Typed(a, b, ScoringModel.MaxDistance(b.Length), out distance);
