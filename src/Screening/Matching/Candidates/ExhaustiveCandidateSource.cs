@@ -20,7 +20,7 @@ internal sealed class ExhaustiveCandidateSource(MatchIndex index, TokenSimilarit
         {
             for (var i = 0; i < m; i++)
             {
-                var s = similarity.Unit(q.Keys[i], q.Texts[i], q.TextLengths[i], q.Classes[i], q.Vocab[i] >= 0, v, out var d, out var abbreviation);
+                var s = similarity.Unit(q.Keys[i], q.Texts[i], q.TextLengths[i], q.Classes[i], v, out var d, out var abbreviation);
                 if (s > 0) hits.Add(v, new Hit(i, s, d, abbreviation));
             }
             for (var j = 0; j < q.JoinKeys.Length; j++)

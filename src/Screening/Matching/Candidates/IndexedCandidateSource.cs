@@ -28,8 +28,8 @@ internal sealed class IndexedCandidateSource(MatchIndex index, TokenSimilarity s
             if (cls == TokenClass.LegalForm) continue;
             if (q.Vocab[i] >= 0)
             {
-                var s = similarity.Unit(q.Keys[i], q.Texts[i], q.TextLengths[i], cls, q.Vocab[i], out var d);
-                if (s > 0) acc.Add(q.Vocab[i], new Hit(i, s, d));
+                var s = similarity.Unit(q.Keys[i], q.Texts[i], q.TextLengths[i], cls, q.Vocab[i], out var d, out var abbreviation);
+                if (s > 0) acc.Add(q.Vocab[i], new Hit(i, s, d, abbreviation));
             }
             neighbours.AddNeighbours(q, i, acc, ctx);
         }

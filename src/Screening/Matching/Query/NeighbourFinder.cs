@@ -64,14 +64,14 @@ internal sealed class NeighbourFinder(MatchIndex index, TokenSimilarity similari
     }
 
     // Every vocabulary key other than `exact` that the query word meets: through the deletion indexes (over keys, then
-    // over typed spellings), then, for a word no list spells, the ordinary words it may abbreviate; in the order found.
+    // over typed spellings), then the ordinary words it may abbreviate; in the order found.
     private void Find(string key, string? text, int textLength, TokenClass cls, int exact, List<Neighbour> output, MatchContext ctx)
     {
         if (cls != TokenClass.Word) return;
         var seen = ctx.Seen;
         seen.Clear();
         if (textLength >= ScoringModel.MinFuzzyLength) FindMisspelt(key, text, textLength, cls, exact, output, ctx);
-        if (text is not null && exact < 0) FindAbbreviated(key, text, textLength, cls, seen, output);
+        if (text is not null) FindAbbreviated(key, text, textLength, cls, exact, seen, output);
     }
 
     private void FindMisspelt(string key, string? text, int textLength, TokenClass cls, int exact, List<Neighbour> output, MatchContext ctx)
@@ -89,7 +89,7 @@ internal sealed class NeighbourFinder(MatchIndex index, TokenSimilarity similari
             foreach (var v in index.Deletions.Lookup(h))
             {
                 if (v == exact || !seen.Add(v)) continue;
-                var s = similarity.Unit(key, text, textLength, cls, exact >= 0, v, out var d, out var abbreviation);
+                var s = similarity.Unit(key, text, textLength, cls, v, out var d, out var abbreviation);
                 if (s > 0) output.Add(new Neighbour(v, s, d, abbreviation));
             }
         }
@@ -104,7 +104,7 @@ internal sealed class NeighbourFinder(MatchIndex index, TokenSimilarity similari
             {
                 var v = _vocab.FormVocab[f];
                 if (v == exact || !seen.Add(v)) continue;
-                var s = similarity.Unit(key, text, textLength, cls, exact >= 0, v, out var d, out var abbreviation);
+                var s = similarity.Unit(key, text, textLength, cls, v, out var d, out var abbreviation);
                 if (s > 0) output.Add(new Neighbour(v, s, d, abbreviation));
             }
         }
@@ -112,13 +112,13 @@ internal sealed class NeighbourFinder(MatchIndex index, TokenSimilarity similari
 
     // The ordinary listed words a word no list spells may abbreviate: those with a spelling that starts with its first
     // letter (TokenSimilarity decides; this only narrows the words it is asked about).
-    private void FindAbbreviated(string key, string text, int textLength, TokenClass cls, HashSet<int> seen, List<Neighbour> output)
+    private void FindAbbreviated(string key, string text, int textLength, TokenClass cls, int exact, HashSet<int> seen, List<Neighbour> output)
     {
         if (cls != TokenClass.Word || text.Length < ScoringModel.AbbreviationMinLength || text.Length > ScoringModel.AbbreviationMaxLength) return;
         foreach (var v in index.OrdinaryWordsStartingWith(text[0]))
         {
-            if (!seen.Add(v)) continue;
-            var s = similarity.Unit(key, text, textLength, cls, queryKnown: false, v, out var d, out var abbreviation);
+            if (v == exact || !seen.Add(v)) continue;
+            var s = similarity.Unit(key, text, textLength, cls, v, out var d, out var abbreviation);
             if (s > 0) output.Add(new Neighbour(v, s, d, abbreviation));
         }
     }

@@ -136,7 +136,7 @@ internal static class ScoringModel
     // ---- Abbreviations of ordinary words -----------------------------------------------------------------------
 
     /// <summary>
-    /// A word no list spells that abbreviates an ordinary listed word (DSGN for DESIGN, RESCH for RESEARCH, HOLD for
+    /// A query word that abbreviates an ordinary listed word (DSGN for DESIGN, RESCH for RESEARCH, HOLD for
     /// HOLDING, INSTIT for INSTITUTE: its letters in order, the first one first, cut after a consonant) meets it at
     /// this similarity. Such a pair is never a name's content: an abbreviated descriptor weighs what the descriptor weighs,
     /// instead of counting as an unknown distinctive word, but a match still needs a distinctive word of its own.

@@ -10,12 +10,11 @@ namespace Screening.Matching.Scoring;
 /// </summary>
 internal sealed class TokenSimilarity(Vocabulary vocab)
 {
-    /// <summary>The similarity (0 when they do not meet) of a query token and a vocabulary key, and the edits between them.</summary>
-    public float Unit(string queryKey, string? queryText, int queryTextLength, TokenClass queryClass, int vocabId, out int distance) =>
-        Unit(queryKey, queryText, queryTextLength, queryClass, queryKnown: true, vocabId, out distance, out _);
-
-    /// <summary>As above; a word no list spells (<paramref name="queryKnown"/> false) may also abbreviate an ordinary listed word.</summary>
-    public float Unit(string queryKey, string? queryText, int queryTextLength, TokenClass queryClass, bool queryKnown, int vocabId,
+    /// <summary>
+    /// The similarity (0 when they do not meet) of a query token and a vocabulary key, the edits between them, and whether
+    /// the query word abbreviates an ordinary listed word (only when nothing closer holds).
+    /// </summary>
+    public float Unit(string queryKey, string? queryText, int queryTextLength, TokenClass queryClass, int vocabId,
         out int distance, out bool abbreviation)
     {
         distance = 0;
@@ -51,7 +50,7 @@ internal sealed class TokenSimilarity(Vocabulary vocab)
                 distance = d;
             }
         }
-        if (best > 0 || queryKnown || !IsOrdinary(vocabId)) return best;
+        if (best > 0 || !IsOrdinary(vocabId)) return best;
         foreach (var f in vocab.FormsOf(vocabId))
         {
             if (!ScoringModel.IsAbbreviation(queryText, vocab.FormTexts[f])) continue;
