@@ -27,6 +27,12 @@ internal static class NormalizationRules
     /// </summary>
     public const int OneWordTermFuzzyMinLength = 8;
 
+    /// <summary>A word of a multi-word phrase may be typed shortened from this many letters (LTD LIAB CO).</summary>
+    public const int PhraseAbbreviationMinLength = 3;
+
+    /// <summary>A phrase all of whose words are abbreviated must have this many words (SCI RES INST, not NPC LTD).</summary>
+    public const int PhraseAbbreviationsAlone = 3;
+
     /// <summary>Phrase words this short match by their letters only: keys of short words collide (SCI/SKY, MACH/MATCH).</summary>
     public const int ExactPhraseWordLength = 4;
 }

@@ -82,6 +82,9 @@ internal sealed class PhraseTable
         return table;
     }
 
+    // Phrases whose first word may be typed abbreviated (multi-word phrases, legal-form words), by its first letter.
+    private readonly Dictionary<char, List<Phrase>> _abbreviatable = [];
+
     // Multi-word phrases by each of their keys, for the order-free pass.
     private readonly Dictionary<string, List<Phrase>> _byAnyKey = new(StringComparer.Ordinal);
 
@@ -106,6 +109,11 @@ internal sealed class PhraseTable
             if (!_fuzzyFirst.TryGetValue(bucket, out var fl)) _fuzzyFirst[bucket] = fl = [];
             fl.Add(p);
         }
+        if (AbbreviationsApply(p) && p.Texts[0].Length > NormalizationRules.PhraseAbbreviationMinLength)
+        {
+            if (!_abbreviatable.TryGetValue(p.Texts[0][0], out var al)) _abbreviatable[p.Texts[0][0]] = al = [];
+            al.Add(p);
+        }
         MaxLength = Math.Max(MaxLength, p.Keys.Length);
     }
 
@@ -129,32 +137,44 @@ internal sealed class PhraseTable
     {
         phrase = null;
         var best = 0;
-        var first = tokens[start].Key;
-        if (_byFirstKey.TryGetValue(first, out var candidates)) Consider(candidates, tokens, start, ref best, ref phrase);
-        if (tokens[start].Text.Length >= FuzzyMinLength - 1)
+        var t = tokens[start];
+        if (_byFirstKey.TryGetValue(t.Key, out var candidates)) Consider(candidates, tokens, start, ref best, ref phrase);
+        if (t.Text.Length < NormalizationRules.PhraseAbbreviationMinLength) return best;
+        if (batch is null)
         {
-            var t = tokens[start];
-            if (batch is null)
-            {
-                // A misspelling keeps the first letter and changes the key's length by at most two.
-                for (var len = first.Length - 2; len <= first.Length + 2; len++)
-                    if (_fuzzyFirst.TryGetValue((first[0], len), out var fuzzy)) Consider(fuzzy, tokens, start, ref best, ref phrase);
-                return best;
-            }
-            if (!batch.TryGet((t.Text, t.Origin), out var met))
-            {
-                met = [];
-                for (var len = first.Length - 2; len <= first.Length + 2; len++)
-                {
-                    if (!_fuzzyFirst.TryGetValue((first[0], len), out var fuzzy)) continue;
-                    foreach (var p in fuzzy)
-                        if (WordMatches(p, 0, t)) met.Add(p);
-                }
-                batch.Add((t.Text, t.Origin), met);
-            }
-            Consider(met, tokens, start, ref best, ref phrase);
+            Consider(FirstWordMatches(t), tokens, start, ref best, ref phrase);
+            return best;
         }
+        if (!batch.TryGet((t.Text, t.Origin), out var met))
+        {
+            met = FirstWordMatches(t);
+            batch.Add((t.Text, t.Origin), met);
+        }
+        Consider(met, tokens, start, ref best, ref phrase);
         return best;
+    }
+
+    // The phrases whose first word this token meets other than by its key: misspelt (a misspelling keeps the first letter
+    // and changes the key's length by at most two), then abbreviated (a phrase word typed shortened); in scan order.
+    private List<Phrase> FirstWordMatches(NameToken t)
+    {
+        var met = new List<Phrase>();
+        var first = t.Key;
+        if (t.Text.Length >= FuzzyMinLength - 1)
+        {
+            for (var len = first.Length - 2; len <= first.Length + 2; len++)
+            {
+                if (!_fuzzyFirst.TryGetValue((first[0], len), out var fuzzy)) continue;
+                foreach (var p in fuzzy)
+                    if (WordMatches(p, 0, t)) met.Add(p);
+            }
+        }
+        if (_abbreviatable.TryGetValue(t.Text[0], out var shortened))
+        {
+            foreach (var p in shortened)
+                if (!met.Contains(p) && WordMatches(p, 0, t)) met.Add(p);
+        }
+        return met;
     }
 
     /// <summary>
@@ -230,8 +250,14 @@ internal sealed class PhraseTable
         {
             if (p.Keys.Length <= best || start + p.Keys.Length > tokens.Count) continue;
             var ok = true;
-            for (var k = 0; k < p.Keys.Length && ok; k++) ok = WordMatches(p, k, tokens[start + k]);
-            if (ok)
+            var shortened = 0;
+            for (var k = 0; k < p.Keys.Length && ok; k++)
+            {
+                var meets = WordMeets(p, k, tokens[start + k]);
+                ok = meets != Meeting.No;
+                if (meets == Meeting.Abbreviated) shortened++;
+            }
+            if (ok && AbbreviationsHold(p, shortened))
             {
                 best = p.Keys.Length;
                 phrase = p;
@@ -239,8 +265,21 @@ internal sealed class PhraseTable
         }
     }
 
+    // Abbreviated words (LTD LIAB CO, SCI RES INST) hold a phrase together only where they cannot be a name's own
+    // acronyms by chance: beside a word of the phrase written out, or three of them or more in a row.
+    private static bool AbbreviationsHold(Phrase p, int shortened) =>
+        shortened == 0 || shortened < p.Keys.Length || shortened >= NormalizationRules.PhraseAbbreviationsAlone;
+
+    // Only words of multi-word phrases are read abbreviated: a lone word that abbreviates a legal-form word (NPC,
+    // JOIN, PUBLIC) is far more often a name's own word.
+    private static bool AbbreviationsApply(Phrase p) => p.Keys.Length > 1;
+
+    private enum Meeting { No, Yes, Abbreviated }
+
+    private static bool WordMatches(Phrase p, int k, NameToken t) => WordMeets(p, k, t) != Meeting.No;
+
     // Whether word k of a phrase meets token t. Depends on the phrase and the token alone.
-    private static bool WordMatches(Phrase p, int k, NameToken t)
+    private static Meeting WordMeets(Phrase p, int k, NameToken t)
     {
         // One-word terms (TRADE, PLANT) must match exactly: a misspelling there is more likely another word.
         // Parts of legal forms (OTKRYTOE, STOCK) stand alone only when spelled right: OTKRITIE is a bank, not OTKRYTOE.
@@ -249,9 +288,16 @@ internal sealed class PhraseTable
         // turned SANAN into SANAYI (INDUSTRY) and INTEST into INVEST, and two different names then met exactly.
         var fuzzyText = !fuzzy && !p.IsPart && p.Texts[0].Length >= OneWordFuzzyMinLength;
         // Short words match by their letters: keys of short words collide (SCI/SKY, MACH/MATCH).
-        return t.Class != TokenClass.Number &&
-               (p.Texts[k].Length <= NormalizationRules.ExactPhraseWordLength || t.Text.Length <= NormalizationRules.ExactPhraseWordLength ? p.Texts[k] == t.Text || (p.Keys[k] == t.Key && t.Origin == KeyOrigin.Transliterated) :
-                p.Keys[k] == t.Key || (fuzzy && FuzzyEquals(p.Keys[k], p.Texts[k], t)) ||
-                (fuzzyText && t.Text.Length >= OneWordFuzzyMinLength - 1 && Text.EditDistance.Osa(p.Texts[k], t.Text, 1) <= 1));
+        if (t.Class == TokenClass.Number) return Meeting.No;
+        var exact = p.Texts[k].Length <= NormalizationRules.ExactPhraseWordLength || t.Text.Length <= NormalizationRules.ExactPhraseWordLength
+            ? p.Texts[k] == t.Text || (p.Keys[k] == t.Key && t.Origin == KeyOrigin.Transliterated)
+            : p.Keys[k] == t.Key || (fuzzy && FuzzyEquals(p.Keys[k], p.Texts[k], t)) ||
+              (fuzzyText && t.Text.Length >= OneWordFuzzyMinLength - 1 && Text.EditDistance.Osa(p.Texts[k], t.Text, 1) <= 1);
+        if (exact) return Meeting.Yes;
+        // A word of a multi-word phrase may be typed abbreviated (LTD LIAB CO, SCI RES INST): a shortening of three
+        // letters or more of a longer word (see AbbreviationsHold).
+        return AbbreviationsApply(p) && t.Text.Length >= NormalizationRules.PhraseAbbreviationMinLength
+               && t.Origin != KeyOrigin.Transliterated && Text.Abbreviations.Abbreviates(t.Text, p.Texts[k])
+            ? Meeting.Abbreviated : Meeting.No;
     }
 }

@@ -155,30 +155,10 @@ internal static class ScoringModel
     /// <summary>An ordinary word: one the lists use in this many entries or more (a name's distinctive word is rarer).</summary>
     public const int AbbreviationMinDocumentFrequency = 10;
 
-    /// <summary>
-    /// Whether <paramref name="a"/> abbreviates <paramref name="word"/> (both upper-case ASCII): the word's first letters,
-    /// then only consonants of the rest, in order (PROD-N, ENT-PR, RES-CH, D-SGN, M-GMT, INSTIT, HOLD), ending on a
-    /// consonant. A word with a vowel after the first letter skipped (ATMOS against AUTONOMOUS) is another word.
-    /// </summary>
-    public static bool IsAbbreviation(ReadOnlySpan<char> a, ReadOnlySpan<char> word)
-    {
-        if (a.Length < AbbreviationMinLength || a.Length > AbbreviationMaxLength || word.Length < a.Length + AbbreviationMinShortening) return false;
-        if (a[0] != word[0] || IsVowel(a[^1])) return false;
-        var prefix = 1;
-        while (prefix < a.Length && a[prefix] == word[prefix]) prefix++;
-        var j = prefix;
-        for (var i = prefix; i < a.Length; i++)
-        {
-            if (IsVowel(a[i])) return false;
-            while (j < word.Length && word[j] != a[i]) j++;
-            if (j == word.Length) return false;
-            j++;
-        }
-        return true;
-    }
-
-    // Y counts as a consonant here (FCTY for FACTORY).
-    private static bool IsVowel(char c) => c is 'A' or 'E' or 'I' or 'O' or 'U';
+    /// <summary>Whether <paramref name="a"/> abbreviates <paramref name="word"/> within the limits above (<see cref="Text.Abbreviations"/>).</summary>
+    public static bool IsAbbreviation(ReadOnlySpan<char> a, ReadOnlySpan<char> word) =>
+        a.Length >= AbbreviationMinLength && a.Length <= AbbreviationMaxLength && word.Length >= a.Length + AbbreviationMinShortening
+        && Text.Abbreviations.Abbreviates(a, word);
 
     // ---- Words split, joined and phrases broken up ------------------------------------------------------------
 
