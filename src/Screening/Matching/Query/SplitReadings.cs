@@ -89,8 +89,9 @@ internal sealed class SplitReadings(MatchIndex index)
             words.Add(text[..cut]);
             words.Add(text[cut..]);
             halves ??= new HashSet<string>(StringComparer.Ordinal);
-            halves.Add(text[..cut]);
-            halves.Add(text[cut..]);
+            // A legal form glued to a word need not be met: the listed name may carry another one, or none.
+            if (Classify(text.AsSpan(0, cut), buffer) != Half.Legal) halves.Add(text[..cut]);
+            if (Classify(text.AsSpan(cut), buffer) != Half.Legal) halves.Add(text[cut..]);
             note = (note is null ? "" : note + ", ") + $"'{tokens[i].Original}' as '{text[..cut]} {text[cut..]}'";
         }
         return words is null ? null : (NameNormalizer.Normalize(string.Join(' ', words), ctx.Normalizer), note!, halves!);
@@ -105,32 +106,53 @@ internal sealed class SplitReadings(MatchIndex index)
         return cut;
     }
 
-    // Where to cut a word into two known words: both halves listed words beat halves known only inside phrases; then the
-    // more even cut. 0 when there is none.
+    // Where to cut a word into two known words: both halves listed words (or legal forms) beat halves known only inside
+    // phrases; then the more even cut. 0 when there is none.
     private int BestCut(string text, Span<char> buffer)
     {
         if (text.Length < ScoringModel.ReadingMinLength || text.Length > ScoringModel.SplitMaxLength || text.Contains(' ', StringComparison.Ordinal)) return 0;
         int best = 0, bestRank = 0;
-        for (var cut = ScoringModel.ReadingMinHalf; cut <= text.Length - ScoringModel.ReadingMinHalf; cut++)
+        for (var cut = ScoringModel.GluedLegalFormMinLength; cut <= text.Length - ScoringModel.GluedLegalFormMinLength; cut++)
         {
-            var left = KnownHalf(text.AsSpan(0, cut), buffer);
-            if (left == 0) continue;
-            var right = KnownHalf(text.AsSpan(cut), buffer);
-            if (right == 0) continue;
-            var rank = (left + right) * 100 + Math.Min(cut, text.Length - cut);
+            var left = Classify(text.AsSpan(0, cut), buffer);
+            if (left == Half.Unknown) continue;
+            var right = Classify(text.AsSpan(cut), buffer);
+            if (right == Half.Unknown || !Holds(left, text.AsSpan(0, cut), right, text.AsSpan(cut))) continue;
+            var rank = (Rank(left) + Rank(right)) * 100 + Math.Min(cut, text.Length - cut);
             if (rank > bestRank) { bestRank = rank; best = cut; }
         }
         return best;
     }
 
-    // 2: a listed word, number or legal form (directly or through the phrase table); 1: a word seen only inside
-    // listed phrases; 0: unknown.
-    private int KnownHalf(ReadOnlySpan<char> text, Span<char> buffer)
+    private enum Half { Unknown, Component, Word, Legal }
+
+    private static int Rank(Half h) => h == Half.Component ? 1 : 2;
+
+    // Two words, or a word glued to a legal form that names are written with (OOONORD, LLCNEWTON, COMPANYBODOR; the
+    // word of four letters or more beside AO), or two legal-form words (STOCKCOMPANY, LIABILITYCOMPANY). Short forms
+    // that end ordinary words (AS, AB, OY, UP, CORP) do not cut them: ARVINAS is not ARVIN AS.
+    private static bool Holds(Half left, ReadOnlySpan<char> leftText, Half right, ReadOnlySpan<char> rightText)
+    {
+        if (left == Half.Legal && right == Half.Legal)
+            return leftText.Length >= ScoringModel.GluedLegalWordsMinLength && rightText.Length >= ScoringModel.GluedLegalWordsMinLength;
+        if (left == Half.Legal)
+            return right == Half.Word && ScoringModel.IsGluedLegalPrefix(leftText) && rightText.Length >= WordBesideLegal(leftText.Length);
+        if (right == Half.Legal)
+            return left == Half.Word && ScoringModel.IsGluedLegalSuffix(rightText) && leftText.Length >= WordBesideLegal(rightText.Length);
+        return leftText.Length >= ScoringModel.ReadingMinHalf && rightText.Length >= ScoringModel.ReadingMinHalf;
+    }
+
+    private static int WordBesideLegal(int legalLength) => legalLength < ScoringModel.ReadingMinHalf ? ScoringModel.ReadingMinHalf + 1 : ScoringModel.ReadingMinHalf;
+
+    // A listed word or number; a legal form (through the phrase table, listed or not); a word seen only inside listed
+    // phrases; or unknown. Function words are not halves: DIODES is not DIO DES.
+    private Half Classify(ReadOnlySpan<char> text, Span<char> buffer)
     {
         var id = HalfId(text, buffer, out var keyLength);
-        // Legal forms and function words are not halves: TATTOO is not TAT TOO, nor DIODES DIO DES.
-        if (id >= 0) return Joinable(_vocab.Classes[id]) ? 2 : 0;
-        return index.IsComponent(buffer[..keyLength]) ? 1 : 0;
+        if (id >= 0 && Joinable(_vocab.Classes[id])) return Half.Word;
+        if (PhraseTable.Default.SingleWordCanonical(buffer[..keyLength], out var cls) is not null && cls == TokenClass.LegalForm) return Half.Legal;
+        if (id >= 0) return Half.Unknown;
+        return index.IsComponent(buffer[..keyLength]) ? Half.Component : Half.Unknown;
     }
 
     /// <summary>Words and numbers join and split; legal forms and function words do not.</summary>

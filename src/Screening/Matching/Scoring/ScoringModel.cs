@@ -180,8 +180,40 @@ internal static class ScoringModel
     /// <summary>A split reading (the query re-read with a word cut in two) needs a word of this length...</summary>
     public const int ReadingMinLength = 6;
 
-    /// <summary>...cut into halves of at least this length.</summary>
+    /// <summary>...cut into halves of at least this length...</summary>
     public const int ReadingMinHalf = 3;
+
+    /// <summary>...or a legal form of at least this length glued to a word (AOABR: AO ABR; OOONORD: OOO NORD)...</summary>
+    public const int GluedLegalFormMinLength = 2;
+
+    /// <summary>...or two legal-form words of at least this length each (STOCKCOMPANY, LIABILITYCOMPANY).</summary>
+    public const int GluedLegalWordsMinLength = 4;
+
+    // The legal forms found glued to a name in real data entry: before it (OOONORD, AOABR, LLCNEWTON), after it
+    // (BINALTD, ZVEZDALIMITED). Short forms that end ordinary words elsewhere (AS, AB, OY, SA, UP, CORP) are left out.
+    // Compared on romanization keys, so that OBSCHESTVO and OBSHESTVO count as OBSHCHESTVO.
+    private static readonly HashSet<string> GluedLegalPrefixes = Keys(["OOO", "OAO", "ZAO", "PAO", "AO", "JSC", "CJSC", "OJSC", "PJSC",
+        "LLC", "LTD", "TOV", "FGUP", "COMPANY", "OBSHCHESTVO", "OBSCHESTVO", "OBSHESTVO"]);
+    private static readonly HashSet<string> GluedLegalSuffixes = Keys(["LTD", "LLC", "LIMITED", "COMPANY", "JSC", "OOO"]);
+
+    /// <summary>Whether a legal form written as <paramref name="text"/> is found glued before a name.</summary>
+    public static bool IsGluedLegalPrefix(ReadOnlySpan<char> text) => Contains(GluedLegalPrefixes, text);
+
+    /// <summary>Whether a legal form written as <paramref name="text"/> is found glued after a name.</summary>
+    public static bool IsGluedLegalSuffix(ReadOnlySpan<char> text) => Contains(GluedLegalSuffixes, text);
+
+    private static HashSet<string> Keys(string[] texts)
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var t in texts) keys.Add(Romanization.Key(t));
+        return keys;
+    }
+
+    private static bool Contains(HashSet<string> keys, ReadOnlySpan<char> text)
+    {
+        Span<char> key = stackalloc char[text.Length * 2];
+        return keys.GetAlternateLookup<ReadOnlySpan<char>>().Contains(key[..Romanization.KeyInto(text, key)]);
+    }
 
     // ---- Names and hints ----------------------------------------------------------------------------------------
 
