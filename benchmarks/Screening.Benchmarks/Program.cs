@@ -12,6 +12,8 @@ using Screening.Benchmarks.Modes;
 //   ... -- --batch [--count N] [--cli PATH] [--in-process]   end-to-end batch -> benchmarks/results/batch.md
 //   ... -- --show-queries [--count N]     prints N generated queries per category (default 10)
 //   ... -- --adversarial [--count N] [--repeat R]   hostile names, build cost, cancellation -> benchmarks/results/adversarial.md
+//   ... -- --rescreen [--count N] [--changed K] [--cli PATH] [--in-process]   delta re-screening of an N-row book (default
+//                                         1M, the --batch input) against K renamed SDN entries (default 50) -> benchmarks/results/rescreen.md
 // --sizes 10000,50000 overrides the Scaling benchmark's list sizes (default 10k, 50k, 200k, 1M).
 // --note TEXT puts a line at the top of a written report (e.g. "Preliminary: machine was loaded").
 
@@ -19,6 +21,7 @@ var rest = new List<string>();
 string? mode = null, note = null, cli = null;
 int queries = 20_000, repeat = 1;
 int? count = null;
+var changed = 50;
 var inProcess = false;
 try
 {
@@ -27,7 +30,8 @@ try
         switch (args[i])
         {
             case "--data": BenchSettings.DataPath = Value(args, ref i); break;
-            case "--percentiles" or "--memory" or "--batch" or "--show-queries" or "--adversarial": mode = args[i]; break;
+            case "--percentiles" or "--memory" or "--batch" or "--show-queries" or "--adversarial" or "--rescreen": mode = args[i]; break;
+            case "--changed": changed = Positive(Value(args, ref i), "--changed"); break;
             case "--queries": queries = Positive(Value(args, ref i), "--queries"); break;
             case "--count": count = Positive(Value(args, ref i), "--count"); break;
             case "--cli": cli = Value(args, ref i); break;
@@ -64,6 +68,7 @@ return mode switch
     "--batch" => BatchMode.Run(count ?? 1_000_000, cli, inProcess, note, command),
     "--show-queries" => ShowQueries(count ?? 10),
     "--adversarial" => AdversarialMode.Run(count ?? 200, repeat == 1 ? 3 : repeat, note, command),
+    "--rescreen" => RescreenMode.Run(count ?? 1_000_000, changed, cli, inProcess, note, command),
     _ => Switch(rest.ToArray(), note, command),
 };
 

@@ -32,6 +32,9 @@ internal sealed class Arguments
 
     private static readonly CommandKind[] All = [CommandKind.Screen, CommandKind.Batch, CommandKind.Lists, CommandKind.Export];
 
+    // The commands that screen names: the filter options apply to them.
+    private static readonly CommandKind[] Screens = [CommandKind.Screen, CommandKind.Batch, CommandKind.Rescreen];
+
     private static readonly OptionSpec[] Options =
     [
         new("list", true, All),
@@ -50,6 +53,11 @@ internal sealed class Arguments
         new("identifiers", false, [CommandKind.Lists]),
         new("id", true, [CommandKind.Screen]),
         new("customer", true, [CommandKind.Screen]),
+        new("only-list", true, Screens),
+        new("only-country", true, Screens),
+        new("only-program", true, Screens),
+        new("only-tag", true, Screens),
+        new("only-type", true, Screens),
         new("allow", true, [CommandKind.Screen, CommandKind.Batch]),
         new("audit", true, [CommandKind.Screen, CommandKind.Batch]),
         new("old", true, [CommandKind.Rescreen]),
@@ -112,6 +120,21 @@ internal sealed class Arguments
     /// <summary>The audit JSONL file (<c>--audit</c>).</summary>
     public string? Audit { get; private set; }
 
+    /// <summary>
+    /// The <c>--only-*</c> options as the screener's filter (<see cref="ScreeningOptions.Filter"/>): each criterion
+    /// given must be met by one of its values; null when none was given.
+    /// </summary>
+    public ScreeningFilter? Filter => _onlyLists.Count + _onlyCountries.Count + _onlyPrograms.Count + _onlyTags.Count + _onlyTypes.Count == 0
+        ? null
+        : new ScreeningFilter
+        {
+            Lists = _onlyLists.Count == 0 ? null : _onlyLists,
+            Countries = _onlyCountries.Count == 0 ? null : _onlyCountries,
+            Programs = _onlyPrograms.Count == 0 ? null : _onlyPrograms,
+            Tags = _onlyTags.Count == 0 ? null : _onlyTags,
+            EntityTypes = _onlyTypes.Count == 0 ? null : _onlyTypes,
+        };
+
     /// <summary>The old and new list SPECs (rescreen).</summary>
     public string? Old { get; private set; }
 
@@ -128,6 +151,11 @@ internal sealed class Arguments
     private readonly List<string> _lists = [];
     private readonly Dictionary<string, int> _minEntriesByList = new(StringComparer.Ordinal);
     private readonly List<ScreeningIdentifier> _identifiers = [];
+    private readonly List<string> _onlyLists = [];
+    private readonly List<string> _onlyCountries = [];
+    private readonly List<string> _onlyPrograms = [];
+    private readonly List<string> _onlyTags = [];
+    private readonly List<EntityType> _onlyTypes = [];
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
 
     public static string CommandName(CommandKind kind) => kind.ToString().ToLowerInvariant();
@@ -240,7 +268,7 @@ internal sealed class Arguments
         var spec = Find(name)!;
         if (Array.IndexOf(spec.Commands, Command) < 0)
             throw new UsageException($"option '--{name}' does not apply to '{cmd}'", Command);
-        if (name is not ("list" or "min-entries" or "id") && !_seen.Add(name))
+        if (name is not ("list" or "min-entries" or "id") && !name.StartsWith("only-", StringComparison.Ordinal) && !_seen.Add(name))
             throw new UsageException($"option '--{name}' is given more than once", Command);
         if (value is not null && string.IsNullOrWhiteSpace(value))
             throw new UsageException($"option '--{name}' needs a non-empty value", Command);
@@ -277,6 +305,34 @@ internal sealed class Arguments
                     "aircraft" => EntityType.Aircraft,
                     _ => throw new UsageException($"--type must be organization, person, vessel or aircraft, was '{value}'", Command),
                 };
+                break;
+            case "only-list":
+                Add(_onlyLists, value!.Trim());
+                break;
+            case "only-country":
+                var country = value!.Trim();
+                if (CountryCodes.TryGetCode(country, out var code)) country = code;
+                else if (country.Length == 2 && char.IsAsciiLetter(country[0]) && char.IsAsciiLetter(country[1])) country = country.ToUpperInvariant();
+                else throw new UsageException($"--only-country must be an ISO 3166 alpha-2 code or a country name, was '{value}'", Command);
+                Add(_onlyCountries, country);
+                break;
+            case "only-program":
+                Add(_onlyPrograms, value!.Trim());
+                break;
+            case "only-tag":
+                Add(_onlyTags, value!.Trim());
+                break;
+            case "only-type":
+                var only = value!.Trim().ToLowerInvariant() switch
+                {
+                    "organization" => EntityType.Organization,
+                    "person" => EntityType.Person,
+                    "vessel" => EntityType.Vessel,
+                    "aircraft" => EntityType.Aircraft,
+                    "unknown" => EntityType.Unknown,
+                    _ => throw new UsageException($"--only-type must be organization, person, vessel, aircraft or unknown, was '{value}'", Command),
+                };
+                if (!_onlyTypes.Contains(only)) _onlyTypes.Add(only);
                 break;
             case "fail-on-hit":
                 FailOnHit = true;
@@ -325,6 +381,12 @@ internal sealed class Arguments
         }
     }
 
+    // A value given twice counts once (case-insensitively, as the filter compares).
+    private static void Add(List<string> values, string value)
+    {
+        if (!values.Contains(value, StringComparer.OrdinalIgnoreCase)) values.Add(value);
+    }
+
     // N for every list, or LIST=N for one list id.
     private void ApplyMinEntries(string value)
     {
@@ -350,8 +412,8 @@ internal sealed class Arguments
         {
             case CommandKind.Screen:
                 if (_positionals.Count == 0 && _identifiers.Count == 0) throw new UsageException("screen needs the NAME to screen (or --id TYPE:VALUE)", Command);
-                if (_positionals.Count == 0 && Audit is not null)
-                    throw new UsageException("--audit needs a NAME: a screen by identifiers alone is a lookup, not yet a screen the audit record can describe", Command);
+                if (Customer is not null && Allow is null)
+                    throw new UsageException("--customer needs --allow: the customer key is what the allow-list's decisions are looked up under", Command);
                 if (_positionals.Count > 1)
                     throw new UsageException($"screen takes one NAME but got {_positionals.Count} words; quote a name with spaces: screening screen \"{string.Join(' ', _positionals)}\"", Command);
                 if (Format.Length == 0) Format = "text";

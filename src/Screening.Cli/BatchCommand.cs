@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Screening.Watchlists;
+using Screening.Audit;
 using Screening.Identifiers;
 
 namespace Screening.Cli;
@@ -11,17 +12,18 @@ namespace Screening.Cli;
 /// </summary>
 internal static class BatchCommand
 {
-    /// <summary>The columns of the input: name, id and country, and the identifier columns.</summary>
+    /// <summary>The columns of the input: name, id and country, the identifier columns and a threshold.</summary>
     /// <param name="IdType">The <c>id_type</c> column (with <c>id_value</c>: one identifier per row), or -1.</param>
     /// <param name="IdValue">The <c>id_value</c> column, or -1.</param>
     /// <param name="PerScheme">Columns named after a scheme (<c>inn</c>, <c>ogrn</c>, <c>lei</c>, <c>imo</c>, <c>bic</c>, <c>hk_cr</c>...): the header is the type.</param>
-    internal sealed record Columns(int Name, int Id, int Country, int IdType, int IdValue, (int Column, string Type)[] PerScheme)
+    /// <param name="Threshold">The <c>threshold</c> column (a row's own threshold; empty: the batch's), or -1.</param>
+    internal sealed record Columns(int Name, int Id, int Country, int IdType, int IdValue, (int Column, string Type)[] PerScheme, int Threshold = -1)
     {
         public bool HasIdentifiers => IdType >= 0 || PerScheme.Length > 0;
     }
 
-    /// <summary>One input row as the consumer of the results needs it back.</summary>
-    internal sealed record Row(long Line, IReadOnlyList<ScreeningIdentifier> Identifiers, string? CustomerKey);
+    /// <summary>One input row as the consumer of the results needs it back: where it was, for error messages.</summary>
+    internal sealed record Row(long Line);
 
     private const string EncodingHint = "; if the file is Latin-1 or Windows-1252, pass --encoding latin1 or --encoding windows-1252";
 
@@ -49,16 +51,16 @@ internal static class BatchCommand
             stream = new FileStream(args.Input, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
             csv = new CsvReader(Utf8Text.Open(stream, args.Input, args.InputEncoding, EncodingHint), args.Input);
         }
+        JsonlFileAuditSink? audit = null;
         try
         {
             var columns = ReadHeader(csv);
-            if (columns.HasIdentifiers && args.Format == "csv")
-                throw new InputException($"{csv.File}: identifier columns (id_type/id_value or a column per scheme) need --format jsonl, which has room for the evidence");
-            var screener = await ListLoading.BuildScreenerAsync(args, stderr, cancellationToken).ConfigureAwait(false);
-            var useWorkflow = columns.HasIdentifiers || args.Allow is not null || args.Audit is not null;
-            await using var workflow = useWorkflow ? await Workflow.CreateAsync(screener, args.Allow, args.Audit, columns.HasIdentifiers, cancellationToken).ConfigureAwait(false) : null;
+            audit = ListLoading.OpenAudit(args);
+            var screener = await ListLoading.BuildScreenerAsync(args, stderr, cancellationToken, audit).ConfigureAwait(false);
             using var output = OutputFile.Open(args.Output, stdout);
-            var writer = args.Format == "csv" ? (IResultWriter)new CsvResultWriter(output.Writer, args.Allow is not null) : new JsonlResultWriter(output.Writer);
+            var writer = args.Format == "csv"
+                ? (IResultWriter)new CsvResultWriter(output.Writer, new CsvColumns(columns.HasIdentifiers, args.Allow is not null, columns.Threshold >= 0, args.Filter is not null))
+                : new JsonlResultWriter(output.Writer, writeThreshold: columns.Threshold >= 0);
             var progress = settings.ShowProgress ? new Progress(stderr, stream) : null;
 
             var pending = new Queue<Row>();
@@ -69,23 +71,24 @@ internal static class BatchCommand
             {
                 var row = pending.Dequeue();
                 rows++;
-                RowOutcome? outcome = null;
-                if (workflow is not null)
-                {
-                    var ids = row.Identifiers.Count == 0 ? [] : Identifiers.IdentifierIndex.Prepare(row.Identifiers);
-                    outcome = await workflow.ProcessAsync(result, ids, row.CustomerKey, cancellationToken).ConfigureAwait(false);
-                }
-                if (outcome?.IsAlert(result) ?? result.IsHit) hits++;
+                // The library counts only what alerts: a suppressed match is no hit, an identifier-only match is one.
+                if (result.IsHit) hits++;
                 var error = result.Error is null ? null : CleanError(result.Error);
                 if (error is not null && failed++ == 0)
                 {
                     firstError = error;
                     firstFailedLine = row.Line;
                 }
-                writer.Write(result, error, outcome);
+                writer.Write(result, error);
                 progress?.Report(rows, hits);
             }
             progress?.Done(rows, hits);
+            // Every audit record is in its file before the report is: a batch the audit trail missed is not committed.
+            if (audit is not null)
+            {
+                await audit.DisposeAsync().ConfigureAwait(false);
+                audit = null;
+            }
             await output.CommitAsync(cancellationToken).ConfigureAwait(false);
 
             if (failed > 0)
@@ -99,6 +102,7 @@ internal static class BatchCommand
         finally
         {
             if (!fromStdin) csv.Dispose();
+            if (audit is not null) await audit.DisposeAsync().ConfigureAwait(false);
         }
     }
 
@@ -106,7 +110,7 @@ internal static class BatchCommand
     {
         if (!csv.TryReadRecord(out var header))
             throw new InputException($"{csv.File}: the file is empty; expected a header row with a 'name' column");
-        int name = -1, id = -1, country = -1, idType = -1, idValue = -1;
+        int name = -1, id = -1, country = -1, idType = -1, idValue = -1, threshold = -1;
         var perScheme = new List<(int, string)>();
         for (var i = 0; i < header.Count; i++)
         {
@@ -116,6 +120,7 @@ internal static class BatchCommand
             else if (h.Equals("country", StringComparison.OrdinalIgnoreCase)) country = Column(csv, "country", country, i);
             else if (h.Equals("id_type", StringComparison.OrdinalIgnoreCase)) idType = Column(csv, "id_type", idType, i);
             else if (h.Equals("id_value", StringComparison.OrdinalIgnoreCase)) idValue = Column(csv, "id_value", idValue, i);
+            else if (h.Equals("threshold", StringComparison.OrdinalIgnoreCase)) threshold = Column(csv, "threshold", threshold, i);
             else if (Identifiers.IdentifierTypes.Classify(h.Replace('_', ' '), "", null) != IdentifierKind.Other)
             {
                 if (perScheme.Exists(p => p.Item2.Equals(h, StringComparison.OrdinalIgnoreCase)))
@@ -130,7 +135,7 @@ internal static class BatchCommand
         }
         if ((idType < 0) != (idValue < 0))
             throw new InputException($"{csv.File}, row {csv.RecordLine}: the header has '{(idType < 0 ? "id_value" : "id_type")}' without '{(idType < 0 ? "id_type" : "id_value")}'; give both");
-        return new Columns(name, id, country, idType, idValue, [.. perScheme]);
+        return new Columns(name, id, country, idType, idValue, [.. perScheme], threshold);
     }
 
     private static int Column(CsvReader csv, string column, int previous, int index) =>
@@ -161,8 +166,16 @@ internal static class BatchCommand
                     if (Cell(f, column) is { } v) list.Add(new ScreeningIdentifier(scheme.Replace('_', ' '), v, country));
                 ids = list;
             }
-            rows.Enqueue(new Row(csv.RecordLine, ids, given));
-            yield return new ScreeningRequest(name, id, country);
+            double? threshold = null;
+            if (Cell(f, c.Threshold) is { } t)
+            {
+                if (!double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || !(v > 0 && v <= 1))
+                    throw new InputException($"{csv.File}, row {csv.RecordLine}, field 'threshold': '{t}' is not a number greater than 0 and at most 1 (e.g. 0.85)");
+                threshold = v;
+            }
+            rows.Enqueue(new Row(csv.RecordLine));
+            // The row's id is its customer key for the allow-list (the library keys by the normalized name without one).
+            yield return new ScreeningRequest(name, id, country) { Identifiers = ids, CustomerKey = given, Threshold = threshold };
         }
     }
 

@@ -1,3 +1,5 @@
+using Screening.AllowLists;
+using Screening.Audit;
 using Screening.Watchlists;
 
 namespace Screening.Cli;
@@ -13,15 +15,26 @@ internal static class ListLoading
         return providers;
     }
 
-    /// <summary>Builds a screener over the lists (the library's built-in list when no SPEC is given).</summary>
-    public static async Task<Screener> BuildScreenerAsync(Arguments args, TextWriter stderr, CancellationToken cancellationToken)
+    /// <summary>
+    /// Builds a screener over the lists (the library's built-in list when no SPEC is given), with what the options add
+    /// to every screen: the <c>--only-*</c> filter, the <c>--allow</c> allow-list and the audit sink.
+    /// </summary>
+    /// <param name="args">The command line.</param>
+    /// <param name="stderr">Where load warnings go.</param>
+    /// <param name="cancellationToken">Cancels the load.</param>
+    /// <param name="audit">The <c>--audit</c> sink (<see cref="OpenAudit"/>), owned and disposed by the command.</param>
+    public static async Task<Screener> BuildScreenerAsync(Arguments args, TextWriter stderr, CancellationToken cancellationToken, IScreeningAuditSink? audit = null)
     {
+        var allow = await LoadAllowListAsync(args.Allow, cancellationToken).ConfigureAwait(false);
         var builder = new ScreenerBuilder();
         foreach (var p in Providers(args)) builder.AddProvider(p);
         builder.Configure(o =>
         {
             if (args.Threshold is { } t) o.Threshold = t;
             if (args.Limit is { } n) o.MaxMatches = n;
+            o.Filter = args.Filter;
+            o.AllowList = allow;
+            o.AuditSink = audit;
             ApplyLoadRules(args, o);
         });
         try
@@ -30,6 +43,7 @@ internal static class ListLoading
             var sources = builder.Providers.Count == screener.Watchlists.Count ? builder.Providers.Select(p => p.Source).ToList() : null;
             for (var i = 0; i < screener.Watchlists.Count; i++)
                 ReportLoad(stderr, sources?[i] ?? screener.Watchlists[i].Id, screener.Watchlists[i]);
+            CheckFilter(args.Filter, screener.Watchlists, stderr);
             return screener;
         }
         catch (InvalidOperationException ex)
@@ -37,6 +51,58 @@ internal static class ListLoading
             // Two lists with one id, or the built-in list missing from this build: the user's setup, not a bug.
             throw new InputException(Hint(args, ex.Message), ex);
         }
+    }
+
+    /// <summary>The <c>--allow</c> file's decisions, or null when none is given.</summary>
+    public static async Task<AllowList?> LoadAllowListAsync(string? path, CancellationToken cancellationToken)
+    {
+        if (path is null) return null;
+        if (!File.Exists(path)) throw new InputException($"--allow {path}: file not found");
+        return await AllowList.LoadAsync(new JsonFileAllowListStore(path), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Opens the <c>--audit</c> file for appending, before the lists load (a folder that does not exist fails at
+    /// once); null when the option is not given. The command disposes it, which writes out and flushes every record.
+    /// </summary>
+    public static JsonlFileAuditSink? OpenAudit(Arguments args)
+    {
+        if (args.Audit is not { } path) return null;
+        var full = Path.GetFullPath(path);
+        if (Directory.Exists(full)) throw new InputException($"--audit {path} is a directory");
+        var dir = Path.GetDirectoryName(full);
+        if (dir is not null && !Directory.Exists(dir)) throw new InputException($"--audit {path}: the folder does not exist");
+        return new JsonlFileAuditSink(path);
+    }
+
+    /// <summary>
+    /// Fail closed on a filter that cannot be what was meant: a list id that is not loaded, or criteria that together
+    /// let no entry through (every screen would say "no match"), are errors; a value no loaded entry carries is a
+    /// warning (a country with no listed party is plausible, a mistyped tag is not).
+    /// </summary>
+    public static void CheckFilter(ScreeningFilter? filter, IReadOnlyList<Watchlist> lists, TextWriter stderr)
+    {
+        if (filter is null) return;
+        foreach (var id in filter.Lists ?? [])
+        {
+            if (!lists.Any(l => string.Equals(l.Id, id, StringComparison.OrdinalIgnoreCase)))
+                throw new InputException($"--only-list {id}: no list with that id is loaded (loaded: {string.Join(", ", lists.Select(l => l.Id))})");
+        }
+        if (!lists.Any(l => l.Entries.Any(e => filter.Allows(l.Id, e))))
+            throw new InputException($"the filters ({filter}) let no entry of the loaded lists through: every screen would report no match");
+        var entries = lists.SelectMany(l => l.Entries).ToList();
+        void Warn(string option, IReadOnlyList<string>? values, Func<WatchlistEntry, IReadOnlyList<string>> of)
+        {
+            foreach (var v in values ?? [])
+            {
+                if (entries.Exists(e => of(e).Contains(v, StringComparer.OrdinalIgnoreCase))) continue;
+                stderr.WriteLine($"{Cli.Tool}: warning: {option} {v}: no entry of the loaded lists has it");
+            }
+        }
+        Warn("--only-country", filter.Countries, e => e.Countries);
+        Warn("--only-program", filter.Programs, e => e.Programs);
+        Warn("--only-tag", filter.Tags, e => e.Tags);
+        stderr.Flush();
     }
 
     /// <summary>The fail-closed flags as library options: --allow-empty, --min-entries, --strict.</summary>

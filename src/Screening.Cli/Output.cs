@@ -127,21 +127,28 @@ internal interface IResultWriter
     /// <summary>Writes one input row's result; <paramref name="error"/> is why the row could not be screened, if so.</summary>
     /// <param name="result">The result.</param>
     /// <param name="error">Why the row could not be screened.</param>
-    /// <param name="outcome">What <c>--allow</c>, <c>--audit</c> and identifier columns added; null when none was given.</param>
-    void Write(ScreeningResult result, string? error, RowOutcome? outcome = null);
+    void Write(ScreeningResult result, string? error);
 }
 
-/// <summary>One JSON object per input row, one line each, written with <see cref="Utf8JsonWriter"/>.</summary>
+/// <summary>
+/// One JSON object per input row, one line each, written with <see cref="Utf8JsonWriter"/>. The fields beyond
+/// <c>id</c>, <c>name</c>, <c>hit</c> and <c>matches</c> appear only when the row has them (identifier evidence,
+/// suppressions, screened identifiers, customer key, threshold column, filters), so a plain batch reads as it always has.
+/// </summary>
 internal sealed class JsonlResultWriter : IResultWriter
 {
     private readonly TextWriter _out;
+    private readonly bool _writeThreshold;
     private readonly ArrayBufferWriter<byte> _buffer = new(4096);
     private readonly Utf8JsonWriter _json;
     private char[] _chars = new char[4096];
 
-    public JsonlResultWriter(TextWriter output)
+    /// <param name="output">Where the lines go.</param>
+    /// <param name="writeThreshold">Write each row's <c>threshold</c> (the input has a threshold column).</param>
+    public JsonlResultWriter(TextWriter output, bool writeThreshold = false)
     {
         _out = output;
+        _writeThreshold = writeThreshold;
         // Relaxed escaping keeps Cyrillic and Han readable; it still escapes quotes, backslashes and control characters.
         _json = new Utf8JsonWriter(_buffer, new JsonWriterOptions { Indented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
     }
@@ -150,7 +157,7 @@ internal sealed class JsonlResultWriter : IResultWriter
     {
     }
 
-    public void Write(ScreeningResult result, string? error, RowOutcome? outcome = null)
+    public void Write(ScreeningResult result, string? error)
     {
         _buffer.ResetWrittenCount();
         _json.Reset(_buffer);
@@ -158,17 +165,20 @@ internal sealed class JsonlResultWriter : IResultWriter
         w.WriteStartObject();
         w.WriteString("id", result.RequestId);
         w.WriteString("name", result.Query);
-        w.WriteBoolean("hit", outcome?.IsAlert(result) ?? result.IsHit);
+        w.WriteBoolean("hit", result.IsHit);
         w.WriteStartArray("matches");
         foreach (var m in result.Matches)
         {
             w.WriteStartObject();
             WriteMatch(w, m);
-            if (outcome is not null) WriteAdditions(w, outcome, m);
+            WriteEvidence(w, m.IdentifierEvidence);
+            // A decision that no longer applies: the match alerts again, and says why.
+            foreach (var h in result.AllowListHits)
+                if (ReferenceEquals(h.Match, m)) WriteDecision(w, h);
             w.WriteEndObject();
         }
         w.WriteEndArray();
-        if (outcome is { Identifiers.Count: > 0 }) WriteIdentifiers(w, outcome);
+        WriteWorkflow(w, result, _writeThreshold);
         if (error is not null) w.WriteString("error", error);
         w.WriteEndObject();
         w.Flush();
@@ -197,28 +207,77 @@ internal sealed class JsonlResultWriter : IResultWriter
         w.WriteString("explanation", m.Explanation);
     }
 
-    private static void WriteAdditions(Utf8JsonWriter w, RowOutcome outcome, ScreeningMatch m)
+    /// <summary>
+    /// What the workflow adds to a row, each only when present: <c>suppressed</c> matches with their decisions, the
+    /// screened <c>identifiers</c>, the <c>customerKey</c>, the <c>threshold</c> and the <c>filters</c> in force.
+    /// </summary>
+    public static void WriteWorkflow(Utf8JsonWriter w, ScreeningResult result, bool writeThreshold)
     {
-        if (outcome.AllowFor(m) is { } a)
+        if (result.AllowListHits.Count > 0 && result.Suppressed.Any())
         {
-            w.WriteStartObject("allowList");
-            w.WriteString("outcome", a.Outcome switch { AllowOutcome.Suppressed => "suppressed", AllowOutcome.EntryChanged => "entryChanged", _ => "expired" });
-            w.WriteString("decidedBy", a.Decision.DecidedBy);
-            w.WriteString("decidedAt", a.Decision.DecidedAt);
-            w.WriteString("reason", a.Decision.Reason);
-            w.WriteEndObject();
+            w.WriteStartArray("suppressed");
+            foreach (var h in result.Suppressed)
+            {
+                w.WriteStartObject();
+                WriteMatch(w, h.Match);
+                WriteEvidence(w, h.Match.IdentifierEvidence);
+                WriteDecision(w, h);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
         }
-        if (outcome.Evidence.TryGetValue(m, out var evidence)) WriteEvidence(w, evidence);
+        if (result.Identifiers.Count > 0)
+        {
+            w.WriteStartArray("identifiers");
+            foreach (var i in result.Identifiers)
+            {
+                w.WriteStartObject();
+                w.WriteString("type", i.Given.Type);
+                w.WriteString("value", i.Given.Value);
+                if (i.Given.Country is not null) w.WriteString("country", i.Given.Country);
+                w.WriteString("scheme", Camel(i.Check.Kind.ToString()));
+                w.WriteString("normalized", i.Check.Value);
+                w.WriteString("status", Camel(i.Check.Status.ToString()));
+                if (i.Check.Problem is not null) w.WriteString("problem", i.Check.Problem);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
+        if (result.CustomerKey is not null) w.WriteString("customerKey", result.CustomerKey);
+        if (writeThreshold) w.WriteNumber("threshold", result.Threshold);
+        if (FiltersText(result) is { } filters) w.WriteString("filters", filters);
     }
 
-    private static void WriteEvidence(Utf8JsonWriter w, IReadOnlyList<IdentifierEvidence> evidence)
+    /// <summary>The filters in force as one line, the request's marked as such; null when there are none.</summary>
+    public static string? FiltersText(ScreeningResult result) => (result.ScreenerFilter, result.RequestFilter) switch
     {
+        (null, null) => null,
+        ({ } s, null) => s.ToString(),
+        (null, { } r) => $"request: {r}",
+        ({ } s, { } r) => $"{s}; request: {r}",
+    };
+
+    private static void WriteDecision(Utf8JsonWriter w, AllowListHit h)
+    {
+        w.WriteStartObject("allowList");
+        w.WriteString("outcome", Camel(h.Outcome.ToString()));
+        w.WriteString("decidedBy", h.Decision.DecidedBy);
+        w.WriteString("decidedAt", h.Decision.DecidedAt);
+        w.WriteString("reason", h.Decision.Reason);
+        if (h.Decision.ExpiresAt is { } expires) w.WriteString("expiresAt", expires);
+        w.WriteString("entryContentHash", h.Decision.EntryContentHash);
+        w.WriteEndObject();
+    }
+
+    public static void WriteEvidence(Utf8JsonWriter w, IReadOnlyList<IdentifierEvidence> evidence)
+    {
+        if (evidence.Count == 0) return;
         w.WriteStartArray("identifierEvidence");
         foreach (var e in evidence)
         {
             w.WriteStartObject();
-            w.WriteString("kind", JsonNamingPolicy.CamelCase.ConvertName(e.Kind.ToString()));
-            w.WriteString("scheme", JsonNamingPolicy.CamelCase.ConvertName(e.Scheme.ToString()));
+            w.WriteString("kind", Camel(e.Kind.ToString()));
+            w.WriteString("scheme", Camel(e.Scheme.ToString()));
             if (e.RequestValue is not null) w.WriteString("requestValue", e.RequestValue);
             if (e.EntryType is not null) w.WriteString("entryType", e.EntryType);
             if (e.EntryValue is not null) w.WriteString("entryValue", e.EntryValue);
@@ -229,32 +288,7 @@ internal sealed class JsonlResultWriter : IResultWriter
         w.WriteEndArray();
     }
 
-    private static void WriteIdentifiers(Utf8JsonWriter w, RowOutcome outcome)
-    {
-        w.WriteStartArray("identifiers");
-        foreach (var i in outcome.Identifiers)
-        {
-            w.WriteStartObject();
-            w.WriteString("type", i.Source.Type);
-            w.WriteString("value", i.Source.Value);
-            w.WriteString("scheme", JsonNamingPolicy.CamelCase.ConvertName(i.Check.Kind.ToString()));
-            w.WriteString("status", JsonNamingPolicy.CamelCase.ConvertName(i.Check.Status.ToString()));
-            if (i.Check.Problem is not null) w.WriteString("problem", i.Check.Problem);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        w.WriteStartArray("foundByIdentifier");
-        foreach (var h in outcome.FoundByIdentifier)
-        {
-            w.WriteStartObject();
-            w.WriteString("listId", h.ListId);
-            w.WriteString("entryId", h.Entry.Id);
-            w.WriteString("name", h.Entry.PrimaryName);
-            WriteEvidence(w, h.Evidence);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-    }
+    internal static string Camel(string name) => JsonNamingPolicy.CamelCase.ConvertName(name);
 
     private void WriteLine()
     {
@@ -267,39 +301,55 @@ internal sealed class JsonlResultWriter : IResultWriter
     }
 }
 
+/// <summary>Which optional columns a CSV report has; each is there only when its option or input column is.</summary>
+/// <param name="Identifiers">The input has identifier columns: <c>identifiers</c> (the row's, validated) and <c>identifierEvidence</c> (the match's).</param>
+/// <param name="Allow">An allow-list is given: <c>allow</c> (what a decision did), <c>decidedBy</c>, <c>decidedAt</c>, <c>reason</c>.</param>
+/// <param name="Threshold">The input has a threshold column: the row's <c>threshold</c>.</param>
+/// <param name="Filters">Filters are in force: <c>filters</c>.</param>
+internal sealed record CsvColumns(bool Identifiers = false, bool Allow = false, bool Threshold = false, bool Filters = false);
+
 /// <summary>
-/// One CSV row per match, or one row with empty match fields when a name has none (RFC 4180 quoting). With an
-/// allow-list, an <c>allow</c> column says what a decision did to the match (<c>suppressed</c>, <c>entryChanged</c>,
-/// <c>expired</c>), and <c>hit</c> counts only what still alerts.
+/// One CSV row per match, or one row with empty match fields when a name has none (RFC 4180 quoting). Matches the
+/// allow-list suppressed follow the alerting ones with <c>allow</c> = <c>suppressed</c>; <c>hit</c> is the row's
+/// verdict and counts only what still alerts.
 /// </summary>
-internal sealed class CsvResultWriter(TextWriter output, bool allowColumn = false) : IResultWriter
+internal sealed class CsvResultWriter(TextWriter output, CsvColumns? columns = null) : IResultWriter
 {
     public const string Header = "id,name,hit,listId,entryId,matchedName,score";
+
+    private readonly CsvColumns _c = columns ?? new CsvColumns();
 
     public void WriteHeader()
     {
         output.Write(Header);
-        if (allowColumn) output.Write(",allow");
+        if (_c.Identifiers) output.Write(",identifierEvidence,identifiers");
+        if (_c.Allow) output.Write(",allow,decidedBy,decidedAt,reason");
+        if (_c.Threshold) output.Write(",threshold");
+        if (_c.Filters) output.Write(",filters");
         output.Write('\n');
     }
 
-    public void Write(ScreeningResult result, string? error, RowOutcome? outcome = null)
+    public void Write(ScreeningResult result, string? error)
     {
-        var hit = outcome?.IsAlert(result) ?? result.IsHit;
-        if (result.Matches.Count == 0)
+        if (result.Matches.Count == 0 && result.AllowListHits.Count == 0)
         {
-            Field(result.RequestId);
-            output.Write(',');
-            Field(result.Query);
-            output.Write(allowColumn ? ",false,,,,,\n" : ",false,,,,\n");
+            Row(result, null, null);
             return;
         }
         foreach (var m in result.Matches)
+            Row(result, m, result.AllowListHits.FirstOrDefault(h => ReferenceEquals(h.Match, m)));
+        foreach (var h in result.Suppressed) Row(result, h.Match, h);
+        if (result.Matches.Count == 0 && !result.Suppressed.Any()) Row(result, null, null);
+    }
+
+    private void Row(ScreeningResult result, ScreeningMatch? m, AllowListHit? decision)
+    {
+        Field(result.RequestId);
+        output.Write(',');
+        Field(result.Query);
+        output.Write(result.IsHit ? ",true," : ",false,");
+        if (m is not null)
         {
-            Field(result.RequestId);
-            output.Write(',');
-            Field(result.Query);
-            output.Write(hit ? ",true," : ",false,");
             Field(m.ListId);
             output.Write(',');
             Field(m.EntryId);
@@ -307,13 +357,37 @@ internal sealed class CsvResultWriter(TextWriter output, bool allowColumn = fals
             Field(m.MatchedName);
             output.Write(',');
             output.Write(m.Score.ToString("R", CultureInfo.InvariantCulture));
-            if (allowColumn)
-            {
-                output.Write(',');
-                Field(outcome?.AllowFor(m) is { } a ? JsonNamingPolicy.CamelCase.ConvertName(a.Outcome.ToString()) : null);
-            }
-            output.Write('\n');
         }
+        else output.Write(",,,");
+        if (_c.Identifiers)
+        {
+            output.Write(',');
+            Field(m is null ? null : string.Join("; ", m.IdentifierEvidence.Select(e => e.ToString())));
+            output.Write(',');
+            Field(string.Join("; ", result.Identifiers.Select(ScreenCommand.Describe)));
+        }
+        if (_c.Allow)
+        {
+            output.Write(',');
+            Field(decision is null ? null : JsonlResultWriter.Camel(decision.Outcome.ToString()));
+            output.Write(',');
+            Field(decision?.Decision.DecidedBy);
+            output.Write(',');
+            Field(decision?.Decision.DecidedAt.ToString("O", CultureInfo.InvariantCulture));
+            output.Write(',');
+            Field(decision?.Decision.Reason);
+        }
+        if (_c.Threshold)
+        {
+            output.Write(',');
+            output.Write(result.Threshold.ToString("R", CultureInfo.InvariantCulture));
+        }
+        if (_c.Filters)
+        {
+            output.Write(',');
+            Field(JsonlResultWriter.FiltersText(result));
+        }
+        output.Write('\n');
     }
 
     /// <summary>Writes one field, quoted when it must be.</summary>

@@ -14,8 +14,6 @@ internal static class RescreenCommand
         var fromStdin = args.Input == "-";
         using var csv = fromStdin ? new CsvReader(stdin, "<stdin>") : CsvReader.Open(args.Input);
         var columns = BatchCommand.ReadHeader(csv);
-        if (columns.HasIdentifiers)
-            throw new InputException($"{csv.File}: identifier columns are not used by rescreen yet (the delta is screened by name); remove them or use batch");
 
         var oldList = await Load(args.Old!, "--old", cancellationToken).ConfigureAwait(false);
         var newList = await Load(args.New!, "--new", cancellationToken).ConfigureAwait(false);
@@ -25,7 +23,9 @@ internal static class RescreenCommand
         {
             if (args.Threshold is { } t) o.Threshold = t;
             if (args.Limit is { } n) o.MaxMatches = n;
+            o.Filter = args.Filter;
         }, cancellationToken).ConfigureAwait(false);
+        ListLoading.CheckFilter(args.Filter, [newList], stderr);
         var d = rescreener.Delta;
         var inv = CultureInfo.InvariantCulture;
 
@@ -41,7 +41,7 @@ internal static class RescreenCommand
         {
             foreach (var r in BatchCommand.Requests(csv, columns, pending, cancellationToken))
             {
-                pending.Dequeue(); // the rows' identifiers and keys are not used here
+                pending.Dequeue(); // the line numbers are not used here: errors name the row id
                 read++;
                 yield return r;
             }
@@ -53,7 +53,7 @@ internal static class RescreenCommand
                 if (failed++ == 0) firstError = $"row id {r.Result.RequestId}: {CleanError(error)}";
             }
             else hitRows++;
-            if (jsonl is not null) jsonl.WriteObject(w => WriteRow(w, r));
+            if (jsonl is not null) jsonl.WriteObject(w => WriteRow(w, r, columns.Threshold >= 0));
             else WriteCsv(csvOut!, output.Writer, r);
         }
         await output.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -80,7 +80,7 @@ internal static class RescreenCommand
         }
     }
 
-    private static void WriteRow(System.Text.Json.Utf8JsonWriter w, RescreenResult r)
+    private static void WriteRow(System.Text.Json.Utf8JsonWriter w, RescreenResult r, bool writeThreshold)
     {
         w.WriteStartObject();
         w.WriteString("id", r.Result.RequestId);
@@ -92,9 +92,11 @@ internal static class RescreenCommand
             w.WriteStartObject();
             JsonlResultWriter.WriteMatch(w, m.Match);
             w.WriteString("change", m.Change == EntryChangeKind.Added ? "added" : "changed");
+            JsonlResultWriter.WriteEvidence(w, m.Match.IdentifierEvidence);
             w.WriteEndObject();
         }
         w.WriteEndArray();
+        JsonlResultWriter.WriteWorkflow(w, r.Result, writeThreshold);
         if (r.Result.Error is { } e) w.WriteString("error", CleanError(e));
         w.WriteEndObject();
     }

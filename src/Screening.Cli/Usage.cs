@@ -26,18 +26,31 @@ internal static class Usage
                              (by default each is reported on standard error, one line per list).
         """;
 
+    private const string FilterOptions = """
+          --only-list ID     Screen only the entries of list ID. Repeatable, as every --only option: an entry
+                             passes a criterion when it meets one of its values, and must pass every criterion
+                             given. Filters select entries; they never change a score.
+          --only-country CC  Only entries of this country (ISO alpha-2 code or name).
+          --only-program P   Only entries under this sanctions program (e.g. RUSSIA-EO14024).
+          --only-tag TAG     Only entries with this tag (e.g. role:third-country-supplier, sector:electronics).
+          --only-type T      Only entries of this type: organization, person, vessel, aircraft or unknown.
+                             A list id that is not loaded, or filters that let no entry through, are errors.
+        """;
+
     public static string General => $"""
         screening - sanctions screening of company names with explained matches
 
         Usage:
           screening screen "NAME" [--list KIND:PATH]... [--threshold T] [--limit N] [--format text|json]
                                   [--country CC] [--type organization|person|vessel|aircraft] [--fail-on-hit]
-                                  [--id TYPE:VALUE]... [--allow FILE] [--customer KEY] [--audit FILE]
+                                  [--id TYPE:VALUE]... [--allow FILE [--customer KEY]] [--audit FILE] [--only-...]
           screening batch INPUT.csv [--list KIND:PATH]... [--output FILE] [--threshold T] [--limit N]
                                     [--format csv|jsonl] [--encoding utf-8|latin1|windows-1252] [--fail-on-hit]
-                                    [--allow FILE] [--audit FILE]
+                                    [--allow FILE] [--audit FILE] [--only-...]
           screening rescreen BOOK.csv --old SPEC --new SPEC [--output FILE] [--format jsonl|csv]
-                                      [--threshold T] [--limit N]
+                                      [--threshold T] [--limit N] [--only-...]
+          Filters (screen, batch, rescreen; repeatable): --only-list ID, --only-country CC, --only-program P,
+                                      --only-tag TAG, --only-type T
           screening lists [--list KIND:PATH]... [--verbose] [--identifiers]
           screening export [--list KIND:PATH]... --output FILE.json
           Every command also takes --allow-empty, --min-entries [LIST=]N and --strict.
@@ -69,17 +82,19 @@ internal static class Usage
           --format F         text (default) or json (the whole result, for the audit trail).
           --country CC       Country hint (ISO code or name); adjusts scores, never excludes.
           --type T           Entity-type hint: organization, person, vessel or aircraft; adjusts scores, never excludes.
-          --fail-on-hit      Exit with code 3 when there is a match (not suppressed by --allow) or an entry holds
-                             one of the identifiers.
+          --fail-on-hit      Exit with code 3 when there is a match the allow-list does not suppress (a match
+                             found by identifier alone included).
           --id TYPE:VALUE    An identifier of the party: INN, OGRN, OGRNIP, KPP, USCC, LEI, IMO, BIC, VKN, HK-CR,
                              UAE-TL, or any other type (compared exactly). Repeatable; NAME may then be left out.
-                             Each is validated (check digits); entries holding one are listed, and each match shows
-                             the identifier evidence. Identifiers do not change scores yet. A NAME that is itself an
-                             identifier (1831083343, "INN 1831083343") is looked up the same way.
+                             Each is validated (check digits) and shown; an invalid one is never compared. An exact
+                             match on INN, OGRN, OGRNIP, USCC, LEI, IMO, VKN or BIC makes the score at least 0.95
+                             (an entry found only so is a match too); the same scheme with another value lowers it
+                             (x0.85). A NAME that is itself an identifier (1831083343, "INN 1831083343") counts too.
           --allow FILE       Allow-list of reviewed false positives (JSON, screening-allowlist/1): a decision
                              suppresses its match while the entry is unchanged; every decision found is shown.
-          --customer KEY     The customer key the allow-list is keyed by. Default: the normalized name.
+          --customer KEY     The customer key the allow-list is keyed by (needs --allow). Default: the normalized name.
           --audit FILE       Append the audit record of the screen (one JSON line) to FILE.
+        {FilterOptions}
           -h, --help         Show this help.
 
         A name starting with '-' goes after '--': screening screen -- "-NAME-".
@@ -102,16 +117,20 @@ internal static class Usage
           --limit N          Report at most N matches per row. Default 10.
           --format F         jsonl (default): one JSON object per input row;
                              csv: one row per match, or one row with empty match fields when there is none.
-          --fail-on-hit      Exit with code 3 when any row has a match (not suppressed) or an identifier match.
+          --fail-on-hit      Exit with code 3 when any row has a match the allow-list does not suppress.
           --allow FILE       Allow-list of reviewed false positives, keyed by the 'id' column (else the normalized
-                             name). JSONL: each match a decision was found for has "allowList"; CSV: an 'allow'
-                             column. "hit" counts only what still alerts.
+                             name). JSONL: suppressed matches move to "suppressed", each with its "allowList"
+                             decision; CSV: they follow with allow=suppressed and the decision's columns.
+                             "hit" counts only what still alerts.
           --audit FILE       Append one audit record (a JSON line) per row to FILE.
+        {FilterOptions}
           -h, --help         Show this help.
 
         Identifiers: an 'id_type' and 'id_value' column pair, and/or one column per scheme (inn, ogrn, ogrnip, kpp,
-        uscc, lei, imo, bic, vkn, hk_cr, uae_tl), with --format jsonl: each row gets "identifiers" (validated),
-        "foundByIdentifier" (entries holding one) and, per match, "identifierEvidence". They do not change scores yet.
+        uscc, lei, imo, bic, vkn, hk_cr, uae_tl). They are evidence in the row's screen (an exact match on a
+        single-entity scheme: score at least 0.95); a row may then have an empty name. JSONL rows get "identifiers"
+        (validated) and matches "identifierEvidence"; CSV gets 'identifierEvidence' and 'identifiers' columns.
+        A 'threshold' column gives a row its own threshold (empty: --threshold's).
 
         A row whose name cannot be screened (empty, too long, no letters) is written without matches (JSONL adds an
         "error" field), reported on standard error, and makes the exit code 2 once the whole file is done.
@@ -135,9 +154,9 @@ internal static class Usage
         Usage: screening rescreen BOOK.csv --old SPEC --new SPEC [options]
 
         Compares two versions of one list (added, changed and removed entries, by content hash) and screens the book
-        (a CSV with a 'name' column and optional 'id' and 'country', as for batch) against the new version, keeping
-        the matches on added or changed entries. Writes only the rows with such a match, in input order, in the batch
-        format plus the change kind; a summary of the delta goes to standard error.
+        (a CSV with a 'name' column and optional 'id' and 'country', as for batch) against the new version restricted
+        to the added and changed entries (scores are a full screen's). Writes only the rows with such a match, in
+        input order, in the batch format plus the change kind; a summary of the delta goes to standard error.
 
         Options:
           --old SPEC         The version the book was last screened against (KIND:PATH, as --list).
@@ -146,8 +165,11 @@ internal static class Usage
           --format F         jsonl (default): {"id","name","hit","matches":[{...,"change":"added"|"changed"}]};
                              csv: one row per match with a 'change' column.
           --threshold T      Report matches scoring at least T (0 < T <= 1). Default {{ScreeningOptions.DefaultThreshold:0.00}}.
-          --limit N          Consider at most N matches per row. Default 10.
+          --limit N          Report at most N matches per row (the best among added and changed entries). Default 10.
+        {{FilterOptions}}
           -h, --help         Show this help.
+
+        The book may carry identifier columns and a threshold column, as for batch.
         """;
 
     public static string Export => $"""

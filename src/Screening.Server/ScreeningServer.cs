@@ -30,9 +30,16 @@ public static class ScreeningServer
         configure?.Invoke(builder);
         var screening = builder.Configuration.GetSection("Screening");
 
-        builder.Services.AddOptions<ServerOptions>().Bind(screening.GetSection("Server"))
-            .Validate(o => o.Check() is null, "Invalid Screening:Server options (see ServerOptions).").ValidateOnStart();
+        builder.Services.AddOptions<ServerOptions>().Bind(screening.GetSection("Server")).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<ServerOptions>, ServerOptionsValidator>();
         builder.Services.AddSanctionsScreening(screening).AddListRefresh();
+        // The allow-list and the audit file of the service's options go to every screen through the library's options.
+        builder.Services.AddSingleton<ServerWorkflow>();
+        builder.Services.AddOptions<ScreeningOptions>().Configure<ServerWorkflow>((o, workflow) =>
+        {
+            o.AllowList = workflow.AllowList;
+            o.AuditSink = workflow.AuditSink;
+        });
         builder.Services.Configure<ListRefreshOptions>(screening.GetSection("Refresh"));
 
         builder.Services.AddOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>()

@@ -25,8 +25,25 @@ public sealed class ServerOptions
     /// <summary>The most queries in one yente-style <c>POST /match</c>. Default 100, as yente.</summary>
     public int MaxMatchQueries { get; set; } = 100;
 
+    /// <summary>
+    /// A JSON allow-list of reviewed false positives (<c>screening-allowlist/1</c>), read once when the service starts:
+    /// a decision suppresses its match while the entry's content is unchanged. Default none. A missing or malformed
+    /// file stops the start; restart the service to apply new decisions.
+    /// </summary>
+    public string? AllowListFile { get; set; }
+
+    /// <summary>
+    /// A JSON Lines file each screen appends its audit record to (<c>screening-audit/1</c>), flushed as the queue runs
+    /// empty and when the service stops. A screen whose record cannot be written fails (500). Default none. One file per
+    /// replica: the file is not locked against other processes.
+    /// </summary>
+    public string? AuditFile { get; set; }
+
     internal string? Check()
     {
+        if (AllowListFile is { } allow && !File.Exists(allow)) return $"Screening:Server:AllowListFile: file not found: {allow}.";
+        if (AuditFile is { } audit && Path.GetDirectoryName(Path.GetFullPath(audit)) is { } dir && !Directory.Exists(dir))
+            return $"Screening:Server:AuditFile: the folder of {audit} does not exist.";
         if (MaxBatchSize is < 1 or > 2048) return $"Screening:Server:MaxBatchSize must be between 1 and 2048, was {MaxBatchSize}.";
         if (MaxRequestBodyBytes < 1024) return $"Screening:Server:MaxRequestBodyBytes must be at least 1024, was {MaxRequestBodyBytes}.";
         if (MaxStreamBodyBytes < MaxRequestBodyBytes) return "Screening:Server:MaxStreamBodyBytes must be at least MaxRequestBodyBytes.";

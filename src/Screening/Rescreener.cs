@@ -18,10 +18,12 @@ public sealed record RescreenResult(ScreeningResult Result, IReadOnlyList<Rescre
 /// the score a full screen would give it.
 /// </summary>
 /// <remarks>
-/// The result is, by definition, what a full re-screen of the book against the new list returns on added and changed
-/// entries. Today it is computed exactly so (the whole book is screened against the new list and other matches are
-/// dropped), so it is correct but not faster than a full batch; a delta without added or changed entries skips the
-/// book entirely.
+/// Each row is screened against the new list restricted to the added and changed entries: the candidates of every
+/// other entry are skipped before scoring, and an entry's score is the one a full screen gives it. A row's matches are
+/// its best ones among the added and changed entries (up to <see cref="ScreeningOptions.MaxMatches"/>), so a match a
+/// full screen would cut behind better matches on unchanged entries is still reported. A delta without added or
+/// changed entries skips the book entirely. Identifiers, filters and the allow-list of the options apply as in any
+/// screen.
 /// </remarks>
 public sealed class Rescreener
 {
@@ -80,16 +82,30 @@ public sealed class Rescreener
 
     private IEnumerable<RescreenResult> Iterate(IEnumerable<ScreeningRequest> book, int dop, CancellationToken ct)
     {
-        // The fast path plugs in here: a screen restricted to the added and changed entries, scored with the whole
-        // new list's statistics, in place of the full screen filtered below.
-        foreach (var result in _screener.ScreenMany(book, dop, cancellationToken: ct))
+        foreach (var result in _screener.ScreenRestricted(book, Restriction, dop, ct))
         {
             var hits = Filter(result);
             if (hits.Count > 0 || result.Error is not null) yield return new RescreenResult(result, hits);
         }
     }
 
-    /// <summary>The matches of a full screen that fall on added or changed entries.</summary>
+    // The engine's entries a re-screen may match: the added and changed ones, found by reference in this snapshot.
+    private bool[] Restriction(Snapshot snapshot)
+    {
+        var index = snapshot.Engine.Index;
+        var allowed = new bool[index.Entries.Length];
+        foreach (var targets in _targets.Values)
+        {
+            foreach (var (entry, _) in targets)
+            {
+                var e = index.EntryIndexOf(entry);
+                if (e >= 0) allowed[e] = true;
+            }
+        }
+        return allowed;
+    }
+
+    /// <summary>The matches that fall on added or changed entries, with the change kind.</summary>
     internal IReadOnlyList<RescreenMatch> Filter(ScreeningResult result)
     {
         List<RescreenMatch>? hits = null;

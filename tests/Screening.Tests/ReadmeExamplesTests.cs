@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Screening.Identifiers;
 using Screening.Watchlists;
 
 namespace Screening.Tests;
@@ -50,12 +51,28 @@ public class ReadmeExamplesTests
     }
 
     [Fact]
+    public async Task Compliance_InnOnly_FindsKupol()
+    {
+        var lines = new List<string>();
+        void WriteLine(string s) => lines.Add(s);
+
+        // README: compliance
+        var screener = await new ScreenerBuilder().BuildAsync();   // the built-in watchlist
+        var result = screener.Screen(new ScreeningRequest("") { Identifiers = [new ScreeningIdentifier("INN", "1831083343")] });
+        WriteLine($"{result.Matches[0].EntryId} {result.Matches[0].Score:0.00}");   // SDN-46431 0.95
+        WriteLine(result.Matches[0].IdentifierEvidence[0].ToString());           // INN 1831083343 matches the entry's Tax ID No. 1831083343
+        // README: end
+
+        Assert.Equal(["SDN-46431 0.95", "INN 1831083343 matches the entry's Tax ID No. 1831083343"], lines);
+    }
+
+    [Fact]
     public void Readme_CodeBlocks_AreTheseTests()
     {
         var root = RepoRoot();
         var readme = File.ReadAllText(Path.Combine(root, "README.md"));
         var source = File.ReadAllText(Path.Combine(root, "tests", "Screening.Tests", "ReadmeExamplesTests.cs"));
-        foreach (var name in new[] { "quick-start", "dependency-injection" })
+        foreach (var name in new[] { "quick-start", "dependency-injection", "compliance" })
         {
             var start = source.IndexOf($"// README: {name}\n", StringComparison.Ordinal);
             Assert.True(start >= 0, $"marker {name} missing");

@@ -71,7 +71,7 @@ internal static class BatchMode
         return 0;
     }
 
-    private static (int Derived, int WithCountry) WriteInput(string path, int count)
+    internal static (int Derived, int WithCountry) WriteInput(string path, int count)
     {
         var list = SdnData.List;
         var mix = new QueryMix(list);
@@ -111,7 +111,7 @@ internal static class BatchMode
         return (derived, withCountry);
     }
 
-    private static string? FindCli(string? explicitPath)
+    internal static string? FindCli(string? explicitPath)
     {
         if (explicitPath is not null)
             return File.Exists(explicitPath) ? Path.GetFullPath(explicitPath) : throw new FileNotFoundException($"--cli {explicitPath}: no such file");
@@ -127,7 +127,7 @@ internal static class BatchMode
         throw new FileNotFoundException($"The CLI built but no Screening.Cli.dll or screening.dll is in {bin}");
     }
 
-    private static (TimeSpan Elapsed, long PeakWorkingSet, int ExitCode, string Stderr, TimeSpan Cpu) RunProcess(string file, string args)
+    internal static (TimeSpan Elapsed, long PeakWorkingSet, int ExitCode, string Stderr, TimeSpan Cpu) RunProcess(string file, string args)
     {
         var psi = new ProcessStartInfo(file, args) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         var sw = Stopwatch.StartNew();
@@ -225,7 +225,7 @@ internal static class BatchMode
         w.WriteEndObject();
     }
 
-    private static long CountLines(string path)
+    internal static long CountLines(string path)
     {
         long n = 0;
         using var s = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);

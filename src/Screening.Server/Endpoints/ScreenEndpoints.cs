@@ -18,7 +18,7 @@ internal static class ScreenEndpoints
     {
         app.MapPost("/screen", Screen)
             .WithName("Screen")
-            .WithSummary("Screens one name, with optional country and entity-type hints.")
+            .WithSummary("Screens one name (or identifiers), with optional hints, identifiers, customer key, threshold and filter.")
             .Produces<ScreenResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
@@ -46,10 +46,10 @@ internal static class ScreenEndpoints
     {
         if (!loader.IsLoaded) return NotReady();
         var screener = await loader.GetScreenerAsync(ct);
-        if (request.Name is null) return TypedResults.Problem(detail: "name is required.", statusCode: 400);
+        if (Mapping.Request(request, out var error) is not { } screen) return TypedResults.Problem(detail: error, statusCode: 400, title: "The request cannot be screened");
         try
         {
-            return TypedResults.Ok(Mapping.Result(screener.Screen(new ScreeningRequest(request.Name, request.Id, request.Country, request.Type)), withLists: true));
+            return TypedResults.Ok(Mapping.Result(screener.Screen(screen), withLists: true));
         }
         catch (ArgumentException ex)
         {
@@ -97,11 +97,22 @@ internal static class ScreenEndpoints
                 return TypedResults.Problem(statusCode: 400, detail:
                     $"{requests.Length} requests exceed the batch limit of {options.Value.MaxBatchSize}; send larger batches as {NdjsonContentType}.");
             }
+            // A row that is not a request gets an error and the batch goes on, as a name that cannot be screened does.
+            var output = new ScreenResponse?[requests.Length];
+            var valid = new List<(int Index, ScreeningRequest Request)>(requests.Length);
+            for (var i = 0; i < requests.Length; i++)
+            {
+                var r = requests[i];
+                string? error = "the request is null";
+                var row = r is null ? null : Mapping.Request(r, out error);
+                if (row is not null) valid.Add((i, row));
+                else output[i] = Mapping.Error(r?.Id, r?.Name ?? "", error!, screener.Threshold, DateTimeOffset.UtcNow, null);
+            }
             // One chunk, so one snapshot: every row is screened against the lists named once in the response.
-            var rows = requests.Select(r => new ScreeningRequest(r?.Name!, r?.Id, r?.Country, r?.Type)).ToArray();
-            var results = rows.Length == 0 ? [] : screener.ScreenMany(rows, chunkSize: rows.Length, cancellationToken: http.RequestAborted).ToArray();
+            var results = valid.Count == 0 ? [] : screener.ScreenMany(valid.Select(v => v.Request), chunkSize: valid.Count, cancellationToken: http.RequestAborted).ToArray();
+            for (var k = 0; k < results.Length; k++) output[valid[k].Index] = Mapping.Result(results[k], withLists: false);
             var lists = results.Length > 0 ? results[0].Lists : screener.Lists;
-            return TypedResults.Ok(new BatchResponse { Lists = Mapping.Lists(lists), Results = results.Select(r => Mapping.Result(r, withLists: false)).ToArray() });
+            return TypedResults.Ok(new BatchResponse { Lists = Mapping.Lists(lists), Results = output! });
         }
         catch (BadHttpRequestException ex)
         {
@@ -149,17 +160,19 @@ internal static class ScreenEndpoints
         for (var i = 0; i < lines.Count; i++)
         {
             ScreenRequest? r = null;
+            ScreeningRequest? request = null;
             string? error;
             try
             {
                 r = JsonSerializer.Deserialize<ScreenRequest>(lines[i].Text, jsonOptions);
-                error = r is null ? "the line is null" : r.Name is null ? "name is required" : null;
+                error = "the line is null";
+                if (r is not null) request = Mapping.Request(r, out error);
             }
             catch (JsonException ex)
             {
                 error = "not a JSON request: " + ex.Message;
             }
-            if (error is null) valid.Add((i, new ScreeningRequest(r!.Name!, r.Id, r.Country, r.Type)));
+            if (request is not null) valid.Add((i, request));
             else output[i] = Mapping.Error(r?.Id, r?.Name ?? "", $"line {lines[i].Line}: {error}", screener.Threshold, DateTimeOffset.UtcNow, Mapping.Lists(screener.Lists));
         }
         if (valid.Count > 0)

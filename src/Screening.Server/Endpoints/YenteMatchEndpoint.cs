@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using Screening.Identifiers;
 using Screening.Server.Contracts;
 using Screening.Watchlists;
 
@@ -13,6 +14,15 @@ internal static class YenteMatchEndpoint
 {
     private static readonly HashSet<string> s_schemas = new(StringComparer.Ordinal) { "Company", "Organization", "LegalEntity" };
     private static readonly string[] s_countryProperties = ["country", "jurisdiction", "mainCountry", "registrationCountry"];
+
+    // FollowTheMoney identifier properties and the identifier type each is screened as. Generic ones (registration and
+    // tax numbers) take the query's country, which tells an OGRN from another register's number.
+    private static readonly (string Property, string Type)[] s_identifierProperties =
+    [
+        ("innCode", "INN"), ("ogrnCode", "OGRN"), ("kppCode", "KPP"), ("leiCode", "LEI"), ("swiftBic", "BIC"), ("bicCode", "BIC"),
+        ("imoNumber", "IMO"), ("registrationNumber", "Registration Number"), ("taxNumber", "Tax ID No."), ("vatCode", "VAT Number"),
+        ("okpoCode", "OKPO"), ("idNumber", "Identification Number"),
+    ];
 
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapPost("/match/{dataset}", Handle)
@@ -38,6 +48,7 @@ internal static class YenteMatchEndpoint
         if (body.Queries.Count > options.Value.MaxMatchQueries)
             return Problem(400, $"Too many queries in one batch (limit: {options.Value.MaxMatchQueries}).");
 
+        var datasetFilter = dataset == "default" ? null : new ScreeningFilter { Lists = [dataset] };
         var responses = new Dictionary<string, EntityMatches>(StringComparer.Ordinal);
         foreach (var (key, example) in body.Queries)
         {
@@ -46,8 +57,16 @@ internal static class YenteMatchEndpoint
             if (!s_schemas.Contains(example.Schema))
                 return Problem(400, $"Query '{key}': schema '{example.Schema}' is not supported; this service matches Company, Organization and LegalEntity.");
             if (!TryReadProperties(example.Properties, out var properties, out var error)) return Problem(400, $"Query '{key}': {error}");
-            if (!properties.TryGetValue("name", out var names) || names.Count == 0) return Problem(400, $"Query '{key}': properties.name is required.");
             var country = s_countryProperties.Select(p => properties.GetValueOrDefault(p)?.FirstOrDefault()).FirstOrDefault(c => c is not null);
+            var identifiers = new List<ScreeningIdentifier>();
+            foreach (var (property, idType) in s_identifierProperties)
+                foreach (var value in properties.GetValueOrDefault(property) ?? [])
+                    identifiers.Add(new ScreeningIdentifier(idType, value, country));
+            if (!properties.TryGetValue("name", out var names) || names.Count == 0)
+            {
+                if (identifiers.Count == 0) return Problem(400, $"Query '{key}': properties.name is required (or an identifier property such as innCode, leiCode, registrationNumber).");
+                names = [""];
+            }
             if (country is not null && CountryCodes.TryGetCode(country, out var code))
             {
                 foreach (var p in s_countryProperties)
@@ -65,7 +84,8 @@ internal static class YenteMatchEndpoint
                 ScreeningResult result;
                 try
                 {
-                    result = screener.Screen(name, country, type);
+                    // A dataset other than "default" is a filter, so matches on other lists never crowd its out.
+                    result = screener.Screen(new ScreeningRequest(name, example.Id, country, type) { Identifiers = identifiers, Filter = datasetFilter });
                 }
                 catch (ArgumentException ex)
                 {
@@ -151,6 +171,16 @@ internal static class YenteMatchEndpoint
         if (e.Programs.Count > 0) props["program"] = [.. e.Programs];
         if (!string.IsNullOrWhiteSpace(e.Remarks)) props["notes"] = [e.Remarks];
         if (!string.IsNullOrWhiteSpace(e.SourceReference)) props["sourceUrl"] = [e.SourceReference];
+        var explanations = new Dictionary<string, FeatureResult>(StringComparer.Ordinal)
+        {
+            ["screening_name"] = new FeatureResult(m.Explanation, Math.Round(m.Score, 4)),
+        };
+        // Identifier evidence as a feature of its own: 1 for an identifier in common, 0 for disagreeing or invalid ones.
+        if (m.IdentifierEvidence.Count > 0)
+        {
+            var agrees = m.IdentifierEvidence.Any(e => e.Kind == IdentifierEvidenceKind.Match);
+            explanations["screening_identifier"] = new FeatureResult(string.Join("; ", m.IdentifierEvidence), agrees ? 1 : 0);
+        }
         return new ScoredEntity
         {
             Id = m.ListId + "-" + m.EntryId,
@@ -167,10 +197,7 @@ internal static class YenteMatchEndpoint
             Datasets = [m.ListId],
             Referents = [m.EntryId],
             Score = Math.Round(m.Score, 4),
-            Explanations = new Dictionary<string, FeatureResult>(StringComparer.Ordinal)
-            {
-                ["screening_name"] = new FeatureResult(m.Explanation, Math.Round(m.Score, 4)),
-            },
+            Explanations = explanations,
             Match = m.Score >= matchAt,
         };
     }

@@ -110,6 +110,7 @@ public sealed class ScreeningAuditRecord
                 EntityTypeHint = result.EntityTypeHint,
                 CustomerKey = result.CustomerKey,
                 Identifiers = [.. result.Identifiers.Select(i => i.Given)],
+                IdentifierChecks = [.. result.Identifiers.Select(i => i.Check)],
             },
             NormalizedQuery = result.NormalizedQuery,
             Filters = FiltersOf(result),
@@ -158,6 +159,12 @@ public sealed class AuditInput
 
     /// <summary>The identifiers screened: the request's, and one typed as the name.</summary>
     public IReadOnlyList<ScreeningIdentifier> Identifiers { get; init; } = [];
+
+    /// <summary>
+    /// How each of <see cref="Identifiers"/> was read, in the same order: scheme, normalized value and status (an
+    /// invalid one, with its problem, was never compared).
+    /// </summary>
+    public IReadOnlyList<IdentifierCheck> IdentifierChecks { get; init; } = [];
 }
 
 /// <summary>The library and the options behind a verdict.</summary>

@@ -39,36 +39,80 @@ public sealed class WorkflowDocExamplesTests : IDisposable
     }
 
     [Fact]
+    public async Task ScreenWithIdentifiersAndFilters_Examples_Run()
+    {
+        var dataFolder = OfacFixtures.SdnFolder;
+        var output = new StringWriter();
+        void WriteLine(string s) => output.WriteLine(s);
+        // DOCS: screen-identifiers
+        Screener screener = await new ScreenerBuilder().AddProvider(new OfacSdnProvider(dataFolder)).BuildAsync();
+
+        // No name: a lookup by identifier, scored like any screen.
+        ScreeningResult byInn = screener.Screen(new ScreeningRequest("") { Identifiers = [new ScreeningIdentifier("INN", "1831083343")] });
+        ScreeningMatch kupol = byInn.Matches[0];
+        WriteLine($"{kupol.EntryId} {kupol.Score:0.00}");             // 46431 0.95
+        WriteLine(kupol.IdentifierEvidence[0].ToString());         // INN 1831083343 matches the entry's Tax ID No. 1831083343
+
+        // A name and an identifier that disagrees with the entry's: still a match, scored lower.
+        ScreeningResult both = screener.Screen(new ScreeningRequest("IEMZ Kupol") { Identifiers = [new ScreeningIdentifier("INN", "5406123450")] });
+        WriteLine($"{both.Matches[0].Score:0.00}: {both.Matches[0].IdentifierEvidence[0]}");   // 0.85: INN 5406123450 differs from ...
+        // DOCS: end
+        // DOCS: filters
+        var request = new ScreeningRequest("IEMZ Kupol", Id: "r-7")
+        {
+            Threshold = 0.90,                                       // this request only
+            Filter = new ScreeningFilter { Countries = ["CN", "HK"], Programs = ["RUSSIA-EO14024"] },
+        };
+        ScreeningResult filtered = screener.Screen(request);
+        WriteLine($"{filtered.Matches.Count} matches; {filtered.RequestFilter}");   // 0 matches; countries=CN,HK; programs=RUSSIA-EO14024
+        // DOCS: end
+        Assert.Equal(
+            "46431 0.95\nINN 1831083343 matches the entry's Tax ID No. 1831083343\n" +
+            "0.85: INN 5406123450 differs from the entry's Tax ID No. 1831083343\n0 matches; countries=CN,HK; programs=RUSSIA-EO14024\n",
+            output.ToString().Replace("\r", "", StringComparison.Ordinal));
+        Assert.Equal(0.9, filtered.Threshold);
+    }
+
+    [Fact]
     public async Task AllowListAndAudit_Example_Runs()
     {
-        var screener = await new ScreenerBuilder().AddProvider(new OfacSdnProvider(OfacFixtures.SdnFolder)).BuildAsync();
+        var dataFolder = OfacFixtures.SdnFolder;
+        var screener = await new ScreenerBuilder().AddProvider(new OfacSdnProvider(dataFolder)).BuildAsync();
         var output = new StringWriter();
         void WriteLine(object o) => output.WriteLine(o);
         // DOCS: allow-list
         var store = new JsonFileAllowListStore("allow.json");
         ScreeningResult result = screener.Screen("IEMZ Kupol");
-        string key = AllowList.KeyFor(result, customerKey: "C-1042");
 
         // A reviewer decides that the first match is not this customer:
-        await store.AddAsync(AllowDecision.For(key, result.Matches[0], decidedBy: "j.doe", decidedAt: DateTimeOffset.UtcNow,
+        await store.AddAsync(AllowDecision.For("C-1042", result.Matches[0], decidedBy: "j.doe", decidedAt: DateTimeOffset.UtcNow,
             reason: "Customer is Kupol LLC, Novosibirsk, INN 5406123456; not the Izhevsk plant"));
 
-        // Every later screen of this customer:
+        // Every later screen of this customer, by a screener that applies the allow-list:
         AllowList allow = await AllowList.LoadAsync(store);
-        AllowListResult applied = allow.Apply(result.Matches, key, result.ScreenedAt);
-        foreach (AllowListHit hit in applied.Hits) WriteLine(hit);   // suppressed: reviewed by j.doe on ...: Customer is ...
-        bool alert = applied.IsHit;                                  // false: nothing else matched
+        Screener reviewed = await new ScreenerBuilder().AddProvider(new OfacSdnProvider(dataFolder))
+            .Configure(o => o.AllowList = allow)
+            .BuildAsync();
+        ScreeningResult again = reviewed.Screen(new ScreeningRequest("IEMZ Kupol") { CustomerKey = "C-1042" });
+        foreach (AllowListHit hit in again.Suppressed) WriteLine(hit);   // suppressed: reviewed by j.doe on ...: Customer is ...
+        bool alert = again.IsHit;                                   // false: nothing else matched
         // DOCS: end
         Assert.False(alert);
         Assert.StartsWith("suppressed: reviewed by j.doe on ", output.ToString(), StringComparison.Ordinal);
 
         // DOCS: audit
         await using var sink = new JsonlFileAuditSink("audit.jsonl");
-        ScreeningAuditRecord record = ScreeningAuditRecord.Create(screener, result, applied, key);
-        await sink.WriteAsync(record);
+        Screener audited = await new ScreenerBuilder().AddProvider(new OfacSdnProvider(dataFolder))
+            .Configure(o => { o.AllowList = allow; o.AuditSink = sink; })
+            .BuildAsync();
+        audited.Screen(new ScreeningRequest("IEMZ Kupol", Id: "req-1") { CustomerKey = "C-1042" });   // writes one record
+        await sink.FlushAsync();                                    // or dispose: every record is in the file
+
+        ScreeningAuditRecord record = ScreeningAuditRecord.FromJson(File.ReadLines("audit.jsonl").Single());
+        WriteLine($"{record.RequestId} hit={record.Hit} {record.Suppressions[0].Outcome}");   // req-1 hit=False Suppressed
         // DOCS: end
-        await sink.FlushAsync();
-        Assert.Equal(record.RecordId, ScreeningAuditRecord.FromJson(File.ReadLines("audit.jsonl").Single()).RecordId);
+        Assert.EndsWith("req-1 hit=False Suppressed\n", output.ToString().Replace("\r", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Equal("C-1042", record.Input.CustomerKey);
     }
 
     [Fact]
@@ -99,7 +143,7 @@ public sealed class WorkflowDocExamplesTests : IDisposable
         var root = ReadmeExamplesTests.RepoRoot();
         var doc = File.ReadAllText(Path.Combine(root, "docs", "workflow.md")).Replace("\r", "", StringComparison.Ordinal);
         var source = File.ReadAllText(Path.Combine(root, "tests", "Screening.Tests", "Docs", "WorkflowDocExamplesTests.cs")).Replace("\r", "", StringComparison.Ordinal);
-        foreach (var name in new[] { "identifiers", "allow-list", "audit", "rescreen" })
+        foreach (var name in new[] { "identifiers", "screen-identifiers", "filters", "allow-list", "audit", "rescreen" })
         {
             var start = source.IndexOf($"// DOCS: {name}\n", StringComparison.Ordinal);
             Assert.True(start >= 0, $"marker {name} missing");
