@@ -101,54 +101,51 @@ public sealed class CslProvider : IWatchlistProvider, IWatchlistFileSource
     /// <summary>Parses a CSL CSV held in memory.</summary>
     internal static Watchlist Parse(byte[] bytes, string file, CancellationToken cancellationToken, CsvTextEncoding encoding = CsvTextEncoding.Utf8)
     {
-        var sha = CsvSupport.Sha256(bytes);
+        using var load = new WatchlistAccumulator(file);
+        load.AppendSource(bytes);
         using var csv = CsvSupport.OpenReader(bytes, file, CsvSupport.Decoder(encoding),
             "; if the file is Latin-1 or Windows-1252, say so (CslProvider.Encoding, or csl:FILE?encoding=latin1 in a list SPEC)", ',');
         if (!csv.TryReadRecord(out var headerFields))
             throw new WatchlistFormatException(file, 0, null, "the file is empty: the header row is missing");
         var header = headerFields.ToArray();
-        var issues = new List<LoadIssue>();
-        var c = new Columns(header, file, csv.RecordLine, issues);
+        var c = new Columns(header, csv.RecordLine, load);
         csv.FieldNames = header;
 
-        var entries = new List<WatchlistEntry>();
-        var firstSeen = new Dictionary<string, (long Line, string List)>(StringComparer.Ordinal);
         var unknownSources = new HashSet<string>(StringComparer.Ordinal);
         DateOnly? newest = null;
-        long rows = 0;
         while (csv.TryReadRecord(out var f))
         {
-            if ((++rows & 255) == 0) cancellationToken.ThrowIfCancellationRequested();
+            if ((load.CountRow() & 255) == 0) cancellationToken.ThrowIfCancellationRequested();
             var line = csv.RecordLine;
             if (f.Count != header.Length)
             {
-                issues.Add(new LoadIssue(LoadIssueKind.Rejected, file, line, null, $"the row has {f.Count} fields, the header has {header.Length}"));
+                load.Reject(line, null, $"the row has {f.Count} fields, the header has {header.Length}");
                 continue;
             }
             var name = CslFields.RepairCp1252(c.Get(f, c.Name), out var repaired);
             if (name.Length == 0)
             {
-                issues.Add(new LoadIssue(LoadIssueKind.Rejected, file, line, "name", "the name is empty"));
+                load.Reject(line, "name", "the name is empty");
                 continue;
             }
-            if (repaired) issues.Add(new LoadIssue(LoadIssueKind.Warning, file, line, "name", $"control characters read as Windows-1252 punctuation: '{name}'"));
+            if (repaired) load.Warn(line, "name", $"control characters read as Windows-1252 punctuation: '{name}'");
             var entityNumber = c.Get(f, c.EntityNumber);
             var id = entityNumber.Length > 0 ? entityNumber : c.Get(f, c.Id);
             if (id.Length == 0)
             {
-                issues.Add(new LoadIssue(LoadIssueKind.Rejected, file, line, "_id", "the record has neither entity_number nor _id"));
+                load.Reject(line, "_id", "the record has neither entity_number nor _id");
                 continue;
             }
 
             var source = c.Get(f, c.Source);
             var shortName = source.Length == 0 ? null : CslSources.ShortName(source);
             if (source.Length == 0)
-                issues.Add(new LoadIssue(LoadIssueKind.Warning, file, line, "source", "the source list is empty; no list: tag"));
+                load.Warn(line, "source", "the source list is empty; no list: tag");
             else if (shortName is null && unknownSources.Add(source))
-                issues.Add(new LoadIssue(LoadIssueKind.Warning, file, line, "source", $"unknown source list '{source}'; tagged with the full string"));
+                load.Warn(line, "source", $"unknown source list '{source}'; tagged with the full string");
             var listTag = shortName ?? (source.Length == 0 ? null : source);
 
-            var type = ParseType(c.Get(f, c.Type), file, line, issues);
+            var type = ParseType(c.Get(f, c.Type), line, load);
             var names = new List<EntryName> { new(name) };
             var seenNames = new List<string> { name };
             var facts = new List<string>();
@@ -193,7 +190,7 @@ public sealed class CslProvider : IWatchlistProvider, IWatchlistFileSource
             var infoUrl = c.Get(f, c.SourceInformationUrl);
             var listUrl = c.Get(f, c.SourceListUrl);
 
-            entries.Add(new WatchlistEntry
+            load.Add(new WatchlistEntry
             {
                 Id = id,
                 Type = type,
@@ -207,20 +204,17 @@ public sealed class CslProvider : IWatchlistProvider, IWatchlistFileSource
                 Tags = listTag is null ? [] : ["list:" + listTag],
                 Sources = [new EntrySource(source.Length > 0 ? source : ListName, id, programs, citation.Length > 0 ? citation : null, startDate.Length > 0 ? startDate : null)],
                 Links = CslFields.ParseLinks(c.Get(f, c.Remarks)),
-            });
-            if (!firstSeen.TryAdd(id, (line, listTag ?? "?")))
-            {
-                var first = firstSeen[id];
-                issues.Add(new LoadIssue(LoadIssueKind.Duplicate, file, line, entityNumber.Length > 0 ? "entity_number" : "_id",
-                    $"entry id '{id}' ({listTag ?? "?"}) also at line {first.Line} ({first.List}); both loaded"));
-            }
+            }, line, entityNumber.Length > 0 ? "entity_number" : "_id", static (e, first, firstRow) =>
+                $"entry id '{e.Id}' ({ListTag(e)}) also at line {firstRow} ({ListTag(first)}); both loaded");
         }
         cancellationToken.ThrowIfCancellationRequested();
-        var label = newest is { } n ? n.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + " (newest start_date)" : "sha256:" + sha[..12];
-        return new Watchlist(ListId, ListName, new WatchlistVersion(label, null, sha), entries, new WatchlistLoadReport(rows, entries.Count, issues));
+        return load.Build(ListId, ListName, label: newest is { } n ? n.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + " (newest start_date)" : null);
     }
 
-    private static EntityType ParseType(string text, string file, long line, List<LoadIssue> issues)
+    // The short list name an entry is tagged with, "?" when it has none.
+    private static string ListTag(WatchlistEntry e) => e.Tags.Count > 0 ? e.Tags[0]["list:".Length..] : "?";
+
+    private static EntityType ParseType(string text, long line, WatchlistAccumulator load)
     {
         switch (text.ToUpperInvariant())
         {
@@ -230,7 +224,7 @@ public sealed class CslProvider : IWatchlistProvider, IWatchlistFileSource
             case "VESSEL": return EntityType.Vessel;
             case "AIRCRAFT": return EntityType.Aircraft;
             default:
-                issues.Add(new LoadIssue(LoadIssueKind.Warning, file, line, "type", $"unknown type '{text}'; loaded as Unknown"));
+                load.Warn(line, "type", $"unknown type '{text}'; loaded as Unknown");
                 return EntityType.Unknown;
         }
     }
@@ -274,22 +268,22 @@ public sealed class CslProvider : IWatchlistProvider, IWatchlistFileSource
             LicenseRequirement, LicensePolicy, CallSign, VesselType, GrossTonnage, GrossRegisteredTonnage, VesselFlag, VesselOwner,
             Remarks, SourceListUrl, AltNames, Citizenships, DatesOfBirth, Nationalities, PlacesOfBirth, SourceInformationUrl, Ids;
 
-        public Columns(string[] header, string file, long line, List<LoadIssue> issues)
+        public Columns(string[] header, long line, WatchlistAccumulator load)
         {
             var index = CsvSupport.IndexHeader(header, out var ambiguous);
             foreach (var name in RequiredColumns)
             {
                 if (!index.ContainsKey(name))
-                    throw new WatchlistFormatException(file, line, name, $"required column '{name}' is missing from the header");
+                    throw new WatchlistFormatException(load.File, line, name, $"required column '{name}' is missing from the header");
                 if (ambiguous.Contains(name))
-                    throw new WatchlistFormatException(file, line, name, $"column '{name}' occurs more than once in the header");
+                    throw new WatchlistFormatException(load.File, line, name, $"column '{name}' occurs more than once in the header");
             }
             foreach (var name in OptionalColumns)
             {
                 if (!index.ContainsKey(name))
-                    issues.Add(new LoadIssue(LoadIssueKind.Warning, file, line, name, $"optional column '{name}' is absent; its data is not loaded"));
+                    load.Warn(line, name, $"optional column '{name}' is absent; its data is not loaded");
                 else if (ambiguous.Contains(name))
-                    throw new WatchlistFormatException(file, line, name, $"column '{name}' occurs more than once in the header");
+                    throw new WatchlistFormatException(load.File, line, name, $"column '{name}' occurs more than once in the header");
             }
             int At(string name) => index.TryGetValue(name, out var i) ? i : -1;
             Id = At("_id");

@@ -126,8 +126,8 @@ public sealed class MappedCsvProvider : IWatchlistProvider, IWatchlistFileSource
     /// <summary>Parses a CSV held in memory with a validated mapping.</summary>
     internal static Watchlist Parse(byte[] bytes, string file, CsvMapping mapping, CancellationToken cancellationToken)
     {
-        var sha = CsvSupport.Sha256(bytes);
-        var issues = new List<LoadIssue>();
+        using var load = new WatchlistAccumulator(file);
+        load.AppendSource(bytes);
         using var csv = CsvSupport.OpenReader(bytes, file, CsvSupport.Decoder(mapping.Encoding), EncodingHint, mapping.Separator);
         string[]? header = null;
         if (mapping.HasHeader)
@@ -140,23 +140,22 @@ public sealed class MappedCsvProvider : IWatchlistProvider, IWatchlistFileSource
         var c = new Columns(mapping, header, file, csv.RecordLine);
         var fileName = Path.GetFileName(file);
 
-        var entries = new List<WatchlistEntry>();
-        var firstSeen = new Dictionary<string, long>(StringComparer.Ordinal);
-        long rows = 0;
+        var idField = c.Id >= 0 ? c.Label(c.Id) : null;
         while (csv.TryReadRecord(out var f))
         {
-            if ((++rows & 255) == 0) cancellationToken.ThrowIfCancellationRequested();
+            var rows = load.CountRow();
+            if ((rows & 255) == 0) cancellationToken.ThrowIfCancellationRequested();
             var line = csv.RecordLine;
             if (header is not null ? f.Count != header.Length : f.Count <= c.MaxIndex)
             {
                 var expected = header is not null ? $"the header has {header.Length}" : $"the mapping reads column #{c.MaxIndex}";
-                issues.Add(new LoadIssue(LoadIssueKind.Rejected, file, line, null, $"the row has {f.Count} fields, {expected}"));
+                load.Reject(line, null, $"the row has {f.Count} fields, {expected}");
                 continue;
             }
             var name = Get(f, c.Name);
             if (name.Length == 0)
             {
-                issues.Add(new LoadIssue(LoadIssueKind.Rejected, file, line, c.Label(c.Name), "the name is empty"));
+                load.Reject(line, c.Label(c.Name), "the name is empty");
                 continue;
             }
             string id;
@@ -165,7 +164,7 @@ public sealed class MappedCsvProvider : IWatchlistProvider, IWatchlistFileSource
                 id = Get(f, c.Id);
                 if (id.Length == 0)
                 {
-                    issues.Add(new LoadIssue(LoadIssueKind.Rejected, file, line, c.Label(c.Id), "the id is empty"));
+                    load.Reject(line, c.Label(c.Id), "the id is empty");
                     continue;
                 }
             }
@@ -193,7 +192,7 @@ public sealed class MappedCsvProvider : IWatchlistProvider, IWatchlistFileSource
                 if (text.Length > 0 && !TryMapType(mapping, text, out type))
                 {
                     type = mapping.DefaultType;
-                    issues.Add(new LoadIssue(LoadIssueKind.Warning, file, line, c.Label(c.Type), $"unknown type '{text}'; loaded as {type}"));
+                    load.Warn(line, c.Label(c.Type), $"unknown type '{text}'; loaded as {type}");
                 }
             }
 
@@ -203,7 +202,7 @@ public sealed class MappedCsvProvider : IWatchlistProvider, IWatchlistFileSource
                 foreach (var part in CsvSupport.SplitList(Get(f, c.Country), mapping.CountrySeparator))
                 {
                     if (CountryCodes.TryGetCode(part, out var code)) CsvSupport.AddDistinct(countries, code);
-                    else issues.Add(new LoadIssue(LoadIssueKind.Warning, file, line, c.Label(c.Country), $"unknown country '{part}' ignored"));
+                    else load.Warn(line, c.Label(c.Country), $"unknown country '{part}' ignored");
                 }
             }
 
@@ -219,7 +218,7 @@ public sealed class MappedCsvProvider : IWatchlistProvider, IWatchlistFileSource
             }
 
             var remarks = c.Remarks >= 0 ? Get(f, c.Remarks) : "";
-            entries.Add(new WatchlistEntry
+            load.Add(new WatchlistEntry
             {
                 Id = id,
                 Type = type,
@@ -230,14 +229,10 @@ public sealed class MappedCsvProvider : IWatchlistProvider, IWatchlistFileSource
                 Remarks = remarks.Length > 0 ? remarks : null,
                 SourceReference = string.Create(CultureInfo.InvariantCulture, $"{fileName}, line {line}"),
                 Tags = mapping.Tags.Count == 0 ? [] : [.. mapping.Tags],
-            });
-            if (!firstSeen.TryAdd(id, line))
-                issues.Add(new LoadIssue(LoadIssueKind.Duplicate, file, line, c.Id >= 0 ? c.Label(c.Id) : null,
-                    $"entry id '{id}' also at line {firstSeen[id]}; both loaded"));
+            }, line, idField, static (e, _, firstRow) => $"entry id '{e.Id}' also at line {firstRow}; both loaded");
         }
         cancellationToken.ThrowIfCancellationRequested();
-        var version = new WatchlistVersion("sha256:" + sha[..12], null, sha);
-        return new Watchlist(mapping.ListId, mapping.ListName ?? mapping.ListId, version, entries, new WatchlistLoadReport(rows, entries.Count, issues));
+        return load.Build(mapping.ListId, mapping.ListName ?? mapping.ListId);
     }
 
     private const string EncodingHint = "; if the file is Latin-1 or Windows-1252, say so with \"encoding\" in the mapping (\"latin-1\" or \"windows-1252\")";

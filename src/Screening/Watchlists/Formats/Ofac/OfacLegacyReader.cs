@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using Screening.Watchlists;
 
@@ -112,34 +111,37 @@ internal static class OfacLegacyReader
         OfacSourceFile comments, CancellationToken cancellationToken = default)
     {
         if (primary.Bytes is null) throw new WatchlistFormatException(primary.Name, 0, null, "file not found");
-        var sha = Hash(primary, aliases, addresses, comments);
-        var issues = new List<LoadIssue>();
+        OfacSourceFile[] files = [primary, aliases, addresses, comments];
         var builders = new List<Builder>(primary.Bytes.Length / 250);
+        using var load = new WatchlistAccumulator(primary.Name, builders.Capacity);
+        // The same as `cat sdn.csv alt.csv add.csv sdn_comments.csv | sha256sum`: the present files in that order.
+        foreach (var f in files)
+        {
+            if (f.Bytes is not null) load.AppendSource(f.Bytes);
+        }
         var byId = new Dictionary<long, Builder>(builders.Capacity);
 
         var countries = new CountryLookup();
 
-        CheckFiles(set, [primary, aliases, addresses, comments], issues);
-        var rowsRead = ReadPrimary(set, primary, builders, byId, issues, cancellationToken);
-        if (aliases.Bytes is not null) ReadAliases(set, aliases, byId, issues, cancellationToken);
-        if (addresses.Bytes is not null) ReadAddresses(set, addresses, byId, issues, countries, cancellationToken);
-        if (comments.Bytes is not null) ReadComments(set, comments, byId, issues, cancellationToken);
+        CheckFiles(set, files, load);
+        ReadPrimary(primary, builders, byId, load, cancellationToken);
+        if (aliases.Bytes is not null) ReadAliases(set, aliases, byId, load, cancellationToken);
+        if (addresses.Bytes is not null) ReadAddresses(set, addresses, byId, load, countries, cancellationToken);
+        if (comments.Bytes is not null) ReadComments(set, comments, byId, load, cancellationToken);
 
-        var entries = new List<WatchlistEntry>(builders.Count);
         for (var i = 0; i < builders.Count; i++)
         {
             if ((i & 1023) == 0) cancellationToken.ThrowIfCancellationRequested();
-            entries.Add(builders[i].Build(countries));
+            load.Add(builders[i].Build(countries));
         }
-        var version = new WatchlistVersion("sha256:" + sha[..12], null, sha);
-        return new Watchlist(set.ListId, set.DisplayName, version, entries, new WatchlistLoadReport(rowsRead, entries.Count, issues));
+        return load.Build(set.ListId, set.DisplayName);
     }
 
     // OFAC ends every legacy file with the DOS end-of-file byte 0x1A (checked on the SDN and consolidated sets). A
     // file without it was most likely cut short, e.g. by an interrupted download: a cut at a line boundary parses
     // cleanly and would silently drop the rows after it. An absent optional file drops its aliases, addresses or
     // remarks. Both are reported (and refused under strict loading), never silent.
-    private static void CheckFiles(OfacFileSet set, OfacSourceFile[] files, List<LoadIssue> issues)
+    private static void CheckFiles(OfacFileSet set, OfacSourceFile[] files, WatchlistAccumulator load)
     {
         var names = set.FilesInOrder;
         string[] what = ["entries", "aliases", "addresses", "remarks overflow"];
@@ -148,61 +150,48 @@ internal static class OfacLegacyReader
             var f = files[i];
             if (f.Bytes is null)
             {
-                issues.Add(new LoadIssue(LoadIssueKind.MissingFile, f.Name, 0, null, $"optional file {names[i]} is absent; its {what[i]} are not loaded"));
+                load.Issue(LoadIssueKind.MissingFile, f.Name, 0, null, $"optional file {names[i]} is absent; its {what[i]} are not loaded");
                 continue;
             }
             if (f.Bytes.Length == 0 || f.Bytes[^1] != 0x1A)
-                issues.Add(new LoadIssue(LoadIssueKind.Truncated, f.Name, 0, null,
+                load.Issue(LoadIssueKind.Truncated, f.Name, 0, null,
                     f.Bytes.Length == 0
                         ? "the file is empty (0 bytes; OFAC's files end with the end-of-file byte 0x1A): it may be cut short"
-                        : "the file does not end with OFAC's end-of-file byte 0x1A: it may be cut short (e.g. an interrupted download), so rows may be missing"));
+                        : "the file does not end with OFAC's end-of-file byte 0x1A: it may be cut short (e.g. an interrupted download), so rows may be missing");
         }
-    }
-
-    // SHA-256 of the present files' bytes concatenated in the fixed order primary, aliases, addresses, comments:
-    // the same as `cat sdn.csv alt.csv add.csv sdn_comments.csv | sha256sum`.
-    private static string Hash(params OfacSourceFile[] files)
-    {
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var f in files)
-        {
-            if (f.Bytes is not null) sha.AppendData(f.Bytes);
-        }
-        return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
 
     private static CsvReader Open(OfacSourceFile file) =>
         new(new StreamReader(new MemoryStream(file.Bytes!, writable: false), Encoding.Latin1, detectEncodingFromByteOrderMarks: true), file.Name);
 
-    private static long ReadPrimary(OfacFileSet set, OfacSourceFile file, List<Builder> builders, Dictionary<long, Builder> byId,
-        List<LoadIssue> issues, CancellationToken ct)
+    private static void ReadPrimary(OfacSourceFile file, List<Builder> builders, Dictionary<long, Builder> byId,
+        WatchlistAccumulator load, CancellationToken ct)
     {
         using var csv = Open(file);
-        long rows = 0;
         while (csv.TryReadRecord(out var f))
         {
-            if ((rows++ & 1023) == 0) ct.ThrowIfCancellationRequested();
+            if ((load.CountRow() & 1023) == 1) ct.ThrowIfCancellationRequested();
             var line = csv.RecordLine;
             if (f.Count != PrimaryFields)
             {
-                issues.Add(new LoadIssue(LoadIssueKind.Rejected, file.Name, line, f.Count < PrimaryFields ? PrimaryFieldNames[Math.Max(f.Count, 1)] : null,
-                    $"expected {PrimaryFields} fields, found {f.Count}; row not loaded"));
+                load.Reject(line, f.Count < PrimaryFields ? PrimaryFieldNames[Math.Max(f.Count, 1)] : null,
+                    $"expected {PrimaryFields} fields, found {f.Count}; row not loaded");
                 continue;
             }
             if (!TryEntNum(f[0], out var entNum, out var idText))
             {
-                issues.Add(new LoadIssue(LoadIssueKind.Rejected, file.Name, line, "ent_num", $"'{Clip(f[0])}' is not an entry number; row not loaded"));
+                load.Reject(line, "ent_num", $"'{Clip(f[0])}' is not an entry number; row not loaded");
                 continue;
             }
             var name = OfacRemarks.Value(f[1]);
             if (name is null)
             {
-                issues.Add(new LoadIssue(LoadIssueKind.Rejected, file.Name, line, "SDN_Name", $"entry {idText} has no name; row not loaded"));
+                load.Reject(line, "SDN_Name", $"entry {idText} has no name; row not loaded");
                 continue;
             }
             var type = ParseType(f[2], out var knownType);
             if (!knownType)
-                issues.Add(new LoadIssue(LoadIssueKind.Warning, file.Name, line, "SDN_Type", $"unknown type '{Clip(f[2])}' for entry {idText}; loaded as Unknown"));
+                load.Warn(line, "SDN_Type", $"unknown type '{Clip(f[2])}' for entry {idText}; loaded as Unknown");
 
             var b = new Builder(idText, type, name, line, Path.GetFileName(file.Name))
             {
@@ -220,38 +209,37 @@ internal static class OfacLegacyReader
             builders.Add(b);
             if (byId.TryGetValue(entNum, out var first))
             {
-                issues.Add(new LoadIssue(LoadIssueKind.Duplicate, file.Name, line, "ent_num",
-                    $"entry number {idText} occurs more than once (first on row {first.Line}); both loaded, related rows apply to both"));
+                load.Issue(LoadIssueKind.Duplicate, line, "ent_num",
+                    $"entry number {idText} occurs more than once (first on row {first.Line}); both loaded, related rows apply to both");
                 while (first.NextSameId is not null) first = first.NextSameId;
                 first.NextSameId = b;
             }
             else byId.Add(entNum, b);
         }
-        return rows;
     }
 
-    private static void ReadAliases(OfacFileSet set, OfacSourceFile file, Dictionary<long, Builder> byId, List<LoadIssue> issues, CancellationToken ct)
+    private static void ReadAliases(OfacFileSet set, OfacSourceFile file, Dictionary<long, Builder> byId, WatchlistAccumulator load, CancellationToken ct)
     {
         using var csv = Open(file);
         long rows = 0;
         while (csv.TryReadRecord(out var f))
         {
             if ((rows++ & 1023) == 0) ct.ThrowIfCancellationRequested();
-            if (!Secondary(set, file, csv.RecordLine, f, AliasFields, "alias", byId, issues, out var b)) continue;
+            if (!Secondary(set, file, csv.RecordLine, f, AliasFields, "alias", byId, load, out var b)) continue;
             var name = OfacRemarks.Value(f[3]);
             if (name is null)
             {
-                issues.Add(new LoadIssue(LoadIssueKind.Warning, file.Name, csv.RecordLine, "alt_name", $"alias row of entry {b!.Id} has no name; ignored"));
+                load.Issue(LoadIssueKind.Warning, file.Name, csv.RecordLine, "alt_name", $"alias row of entry {b!.Id} has no name; ignored");
                 continue;
             }
             var strength = AliasStrength(f[2], f[4], out var known);
             if (!known)
-                issues.Add(new LoadIssue(LoadIssueKind.Warning, file.Name, csv.RecordLine, "alt_type", $"unknown alias type '{Clip(f[2])}'; loaded as a strong alias"));
+                load.Issue(LoadIssueKind.Warning, file.Name, csv.RecordLine, "alt_type", $"unknown alias type '{Clip(f[2])}'; loaded as a strong alias");
             for (var t = b; t is not null; t = t.NextSameId) t.Aliases.Add(new EntryName(name, strength));
         }
     }
 
-    private static void ReadAddresses(OfacFileSet set, OfacSourceFile file, Dictionary<long, Builder> byId, List<LoadIssue> issues,
+    private static void ReadAddresses(OfacFileSet set, OfacSourceFile file, Dictionary<long, Builder> byId, WatchlistAccumulator load,
         CountryLookup countries, CancellationToken ct)
     {
         using var csv = Open(file);
@@ -259,7 +247,7 @@ internal static class OfacLegacyReader
         while (csv.TryReadRecord(out var f))
         {
             if ((rows++ & 1023) == 0) ct.ThrowIfCancellationRequested();
-            if (!Secondary(set, file, csv.RecordLine, f, AddressFields, "address", byId, issues, out var b)) continue;
+            if (!Secondary(set, file, csv.RecordLine, f, AddressFields, "address", byId, load, out var b)) continue;
             var street = OfacRemarks.Value(f[2]);
             var city = OfacRemarks.Value(f[3]);
             var country = OfacRemarks.Value(f[4]);
@@ -269,7 +257,7 @@ internal static class OfacLegacyReader
             {
                 if (countries.TryGet(country, out var c)) code = c;
                 else if (!country.Equals("undetermined", StringComparison.OrdinalIgnoreCase))
-                    issues.Add(new LoadIssue(LoadIssueKind.Warning, file.Name, csv.RecordLine, "country", $"country '{Clip(country)}' has no ISO code; address kept without one"));
+                    load.Issue(LoadIssueKind.Warning, file.Name, csv.RecordLine, "country", $"country '{Clip(country)}' has no ISO code; address kept without one");
             }
             // OFAC writes Hong Kong addresses with country "China"; ISO gives Hong Kong its own code.
             if (code == "CN" && (Mentions(city, "Hong Kong") || Mentions(street, "Hong Kong"))) code = "HK";
@@ -278,14 +266,14 @@ internal static class OfacLegacyReader
         }
     }
 
-    private static void ReadComments(OfacFileSet set, OfacSourceFile file, Dictionary<long, Builder> byId, List<LoadIssue> issues, CancellationToken ct)
+    private static void ReadComments(OfacFileSet set, OfacSourceFile file, Dictionary<long, Builder> byId, WatchlistAccumulator load, CancellationToken ct)
     {
         using var csv = Open(file);
         long rows = 0;
         while (csv.TryReadRecord(out var f))
         {
             if ((rows++ & 1023) == 0) ct.ThrowIfCancellationRequested();
-            if (!Secondary(set, file, csv.RecordLine, f, CommentFields, "comment", byId, issues, out var b)) continue;
+            if (!Secondary(set, file, csv.RecordLine, f, CommentFields, "comment", byId, load, out var b)) continue;
             // The overflow is cut mid-word, so it is kept verbatim (not trimmed).
             var text = f[1];
             if (OfacRemarks.IsEmpty(text)) continue;
@@ -302,29 +290,29 @@ internal static class OfacLegacyReader
                         $"its cut-off first piece '{Clip(join.Dropped ?? "")}' is dropped and {join.Appended} whole segment{(join.Appended == 1 ? "" : "s")} not already in the remarks appended",
                     _ => null,
                 };
-                if (message is not null) issues.Add(new LoadIssue(LoadIssueKind.Warning, file.Name, csv.RecordLine, "remarks", message));
+                if (message is not null) load.Issue(LoadIssueKind.Warning, file.Name, csv.RecordLine, "remarks", message);
             }
         }
     }
 
     // Validates a secondary row: field count, entry number, and that the entry exists (else an Orphan issue).
     private static bool Secondary(OfacFileSet set, OfacSourceFile file, long line, IReadOnlyList<string> f, int expected, string what,
-        Dictionary<long, Builder> byId, List<LoadIssue> issues, out Builder? builder)
+        Dictionary<long, Builder> byId, WatchlistAccumulator load, out Builder? builder)
     {
         builder = null;
         if (f.Count != expected)
         {
-            issues.Add(new LoadIssue(LoadIssueKind.Warning, file.Name, line, null, $"{what} row has {f.Count} fields, expected {expected}; ignored"));
+            load.Issue(LoadIssueKind.Warning, file.Name, line, null, $"{what} row has {f.Count} fields, expected {expected}; ignored");
             return false;
         }
         if (!TryEntNum(f[0], out var entNum, out var idText))
         {
-            issues.Add(new LoadIssue(LoadIssueKind.Warning, file.Name, line, "ent_num", $"'{Clip(f[0])}' is not an entry number; {what} row ignored"));
+            load.Issue(LoadIssueKind.Warning, file.Name, line, "ent_num", $"'{Clip(f[0])}' is not an entry number; {what} row ignored");
             return false;
         }
         if (!byId.TryGetValue(entNum, out builder))
         {
-            issues.Add(new LoadIssue(LoadIssueKind.Orphan, file.Name, line, "ent_num", $"{what} row for entry {idText}, which is not in {set.Primary}"));
+            load.Issue(LoadIssueKind.Orphan, file.Name, line, "ent_num", $"{what} row for entry {idText}, which is not in {set.Primary}");
             return false;
         }
         return true;

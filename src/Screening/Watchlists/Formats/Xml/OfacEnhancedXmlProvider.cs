@@ -73,31 +73,27 @@ public sealed class OfacEnhancedXmlProvider : IWatchlistProvider, IWatchlistFile
 
     /// <inheritdoc />
     public Task<Watchlist> LoadAsync(CancellationToken cancellationToken = default) =>
-        XmlListReader.LoadAsync(_open, _file, _limits, (r, ct) => new Reader(r).ReadAsync(ct), cancellationToken);
+        XmlListReader.LoadAsync(_open, _file, _limits, (r, load, ct) => new Reader(r, load).ReadAsync(ct), cancellationToken);
 
     private sealed record RefValue(string Type, string Value, string? IsoCode);
 
-    private sealed class Reader(XmlListReader xml)
+    private sealed class Reader(XmlListReader xml, WatchlistAccumulator load)
     {
         private readonly Dictionary<string, RefValue> _refs = new(StringComparer.Ordinal);
-        private readonly List<WatchlistEntry> _entries = [];
-        private readonly List<LoadIssue> _issues = [];
-        private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
         private readonly HashSet<string> _unknownCountries = new(StringComparer.OrdinalIgnoreCase);
         private XNamespace _ns = XNamespace.None;
         private DateTimeOffset? _published;
         private string? _filterList;
         private bool _sawEntities;
-        private long _rows;
 
         private string File => xml.File;
 
-        public async Task<XmlListResult> ReadAsync(CancellationToken ct)
+        public async Task<XmlListIdentity> ReadAsync(CancellationToken ct)
         {
             var ns = await xml.ReadRootAsync("sanctionsData", "an OFAC enhanced XML document").ConfigureAwait(false);
             _ns = ns;
             if (ns != Namespace)
-                _issues.Add(new LoadIssue(LoadIssueKind.Warning, File, xml.Line, "sanctionsData", $"unexpected namespace '{ns}'; read as OFAC enhanced XML"));
+                load.Warn(xml.Line, "sanctionsData", $"unexpected namespace '{ns}'; read as OFAC enhanced XML");
 
             await xml.ReadChildrenAsync(async line =>
             {
@@ -125,11 +121,11 @@ public sealed class OfacEnhancedXmlProvider : IWatchlistProvider, IWatchlistFile
                         {
                             if (xml.Reader.LocalName != "entity" || xml.Reader.NamespaceURI != ns)
                             {
-                                _issues.Add(new LoadIssue(LoadIssueKind.Warning, File, entityLine, xml.Reader.Name, "unexpected element in 'entities' skipped"));
+                                load.Warn(entityLine, xml.Reader.Name, "unexpected element in 'entities' skipped");
                                 await xml.SkipAsync().ConfigureAwait(false);
                                 return;
                             }
-                            _rows++;
+                            load.CountRow();
                             ReadEntity(await xml.ReadElementAsync(ct).ConfigureAwait(false), entityLine);
                         }, ct).ConfigureAwait(false);
                         break;
@@ -143,7 +139,7 @@ public sealed class OfacEnhancedXmlProvider : IWatchlistProvider, IWatchlistFile
                 throw new WatchlistFormatException(File, 0, "entities", "the document has no 'entities' element");
 
             var (id, name) = ListIdentity();
-            return new XmlListResult(id, name, _published, _entries, _rows, _issues);
+            return new XmlListIdentity(id, name, _published);
         }
 
         private (string Id, string Name) ListIdentity()
@@ -162,7 +158,7 @@ public sealed class OfacEnhancedXmlProvider : IWatchlistProvider, IWatchlistFile
             var asOf = XmlListReader.Text(info, _ns + "dataAsOf");
             _published = XmlListReader.ParseDate(asOf);
             if (asOf is not null && _published is null)
-                _issues.Add(new LoadIssue(LoadIssueKind.Warning, File, line, "publicationInfo/dataAsOf", $"'{asOf}' is not a date; the list has no publication date"));
+                load.Warn(line, "publicationInfo/dataAsOf", $"'{asOf}' is not a date; the list has no publication date");
             var lists = info.Element(_ns + "filters")?.Element(_ns + "sanctionsLists")?.Elements(_ns + "sanctionsList").ToList();
             if (lists is { Count: 1 }) _filterList = XmlListReader.Clean(lists[0].Value);
         }
@@ -185,22 +181,19 @@ public sealed class OfacEnhancedXmlProvider : IWatchlistProvider, IWatchlistFile
             return XmlListReader.Clean(el.Value);
         }
 
-        private void Reject(long line, string field, string reason) =>
-            _issues.Add(new LoadIssue(LoadIssueKind.Rejected, File, line, field, reason));
-
         private void ReadEntity(XElement e, long line)
         {
             var id = XmlListReader.Clean((string?)e.Attribute("id"));
             if (id is null)
             {
-                Reject(line, "entity/@id", "the entity has no id");
+                load.Reject(line, "entity/@id", "the entity has no id");
                 return;
             }
 
             var names = ReadNames(e, id, line);
             if (names.Count == 0)
             {
-                Reject(line, "entity/names", $"entity {id} has no name");
+                load.Reject(line, "entity/names", $"entity {id} has no name");
                 return;
             }
 
@@ -216,7 +209,7 @@ public sealed class OfacEnhancedXmlProvider : IWatchlistProvider, IWatchlistFile
                 _ => EntityType.Unknown,
             };
             if (type == EntityType.Unknown)
-                _issues.Add(new LoadIssue(LoadIssueKind.Warning, File, line, "generalInfo/entityType", $"entity {id}: unknown entity type '{typeText}'"));
+                load.Warn(line, "generalInfo/entityType", $"entity {id}: unknown entity type '{typeText}'");
 
             var countries = new List<string>();
             var addresses = ReadAddresses(e, id, line, countries);
@@ -242,9 +235,7 @@ public sealed class OfacEnhancedXmlProvider : IWatchlistProvider, IWatchlistFile
                 if (v is not null) XmlListReader.AddDistinct(programs, v);
             }
 
-            if (!_ids.Add(id))
-                _issues.Add(new LoadIssue(LoadIssueKind.Duplicate, File, line, "entity/@id", $"entity id '{id}' occurs more than once"));
-            _entries.Add(new WatchlistEntry
+            load.Add(new WatchlistEntry
             {
                 Id = id,
                 Type = type,
@@ -257,7 +248,7 @@ public sealed class OfacEnhancedXmlProvider : IWatchlistProvider, IWatchlistFile
                 SourceReference = "https://sanctionssearch.ofac.treas.gov/Details.aspx?id=" + Uri.EscapeDataString(id),
                 Tags = tags,
                 Links = ReadLinks(e),
-            });
+            }, line, "entity/@id", static (e, _, _) => $"entity id '{e.Id}' occurs more than once");
         }
 
         // relationships/relationship: the type as OFAC words it and the related entity's name and id.
@@ -297,9 +288,9 @@ public sealed class OfacEnhancedXmlProvider : IWatchlistProvider, IWatchlistFile
                 else if (aliasType == "FKA") strength = NameStrength.Former;
                 else strength = NameStrength.Strong;
                 if (isPrimary && strength != NameStrength.Primary)
-                    _issues.Add(new LoadIssue(LoadIssueKind.Warning, File, line, "names/name/isPrimary", $"entity {id} has more than one primary name; the extra one is kept as an alias"));
+                    load.Warn(line, "names/name/isPrimary", $"entity {id} has more than one primary name; the extra one is kept as an alias");
                 if (aliasType is not null && aliasType is not ("AKA" or "FKA" or "NKA"))
-                    _issues.Add(new LoadIssue(LoadIssueKind.Warning, File, line, "names/name/aliasType", $"entity {id}: unknown alias type '{aliasType}' read as a.k.a."));
+                    load.Warn(line, "names/name/aliasType", $"entity {id}: unknown alias type '{aliasType}' read as a.k.a.");
 
                 var target = strength == NameStrength.Primary ? primary : aliases;
                 var translations = n.Element(_ns + "translations")?.Elements(_ns + "translation").ToList() ?? [];
@@ -320,7 +311,7 @@ public sealed class OfacEnhancedXmlProvider : IWatchlistProvider, IWatchlistFile
             {
                 var promote = aliases.FindIndex(a => a.Strength is NameStrength.Strong or NameStrength.Former);
                 if (promote < 0) promote = 0;
-                _issues.Add(new LoadIssue(LoadIssueKind.Warning, File, line, "names", $"entity {id} has no primary name; alias '{aliases[promote].Value}' is used as the primary name"));
+                load.Warn(line, "names", $"entity {id} has no primary name; alias '{aliases[promote].Value}' is used as the primary name");
                 primary.Add(aliases[promote] with { Strength = NameStrength.Primary });
                 aliases.RemoveAt(promote);
             }
@@ -464,7 +455,7 @@ public sealed class OfacEnhancedXmlProvider : IWatchlistProvider, IWatchlistFile
             // OFAC writes sub-national areas as "Region: Gaza".
             if (name.StartsWith("Region:", StringComparison.OrdinalIgnoreCase) && CountryCodes.TryGetCode(name["Region:".Length..], out code)) return code;
             if (!name.Equals("undetermined", StringComparison.OrdinalIgnoreCase) && _unknownCountries.Add(name))
-                _issues.Add(new LoadIssue(LoadIssueKind.Warning, File, line, field, $"entity {id}: country '{name}' has no ISO code and is kept only as text (reported once per file)"));
+                load.Warn(line, field, $"entity {id}: country '{name}' has no ISO code and is kept only as text (reported once per file)");
             return null;
         }
     }

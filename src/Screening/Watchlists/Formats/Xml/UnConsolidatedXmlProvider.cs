@@ -67,7 +67,7 @@ public sealed class UnConsolidatedXmlProvider : IWatchlistProvider, IWatchlistFi
 
     /// <inheritdoc />
     public Task<Watchlist> LoadAsync(CancellationToken cancellationToken = default) =>
-        XmlListReader.LoadAsync(_open, _file, _limits, (r, ct) => new Reader(r).ReadAsync(ct), cancellationToken);
+        XmlListReader.LoadAsync(_open, _file, _limits, (r, load, ct) => new Reader(r, load).ReadAsync(ct), cancellationToken);
 
     // UN spellings that the shared country table does not know.
     private static readonly Dictionary<string, string> UnCountryNames = new(StringComparer.OrdinalIgnoreCase)
@@ -84,18 +84,14 @@ public sealed class UnConsolidatedXmlProvider : IWatchlistProvider, IWatchlistFi
     // Values that say "no country" rather than naming one.
     private static readonly HashSet<string> NoCountry = new(StringComparer.OrdinalIgnoreCase) { "na", "n/a", "unknown", "stateless" };
 
-    private sealed class Reader(XmlListReader xml)
+    private sealed class Reader(XmlListReader xml, WatchlistAccumulator load)
     {
-        private readonly List<WatchlistEntry> _entries = [];
-        private readonly List<LoadIssue> _issues = [];
-        private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
         private readonly HashSet<string> _unknownCountries = new(StringComparer.OrdinalIgnoreCase);
-        private long _rows;
         private bool _sawSection;
 
         private string File => xml.File;
 
-        public async Task<XmlListResult> ReadAsync(CancellationToken ct)
+        public async Task<XmlListIdentity> ReadAsync(CancellationToken ct)
         {
             await xml.ReadRootAsync("CONSOLIDATED_LIST", "a UN consolidated list").ConfigureAwait(false);
             var r = xml.Reader;
@@ -103,8 +99,8 @@ public sealed class UnConsolidatedXmlProvider : IWatchlistProvider, IWatchlistFi
             var generated = r.GetAttribute("dateGenerated");
             var published = XmlListReader.ParseDate(generated);
             if (published is null)
-                _issues.Add(new LoadIssue(LoadIssueKind.Warning, File, rootLine, "CONSOLIDATED_LIST/@dateGenerated",
-                    generated is null ? "no dateGenerated attribute; the list has no publication date" : $"'{generated}' is not a date; the list has no publication date"));
+                load.Warn(rootLine, "CONSOLIDATED_LIST/@dateGenerated",
+                    generated is null ? "no dateGenerated attribute; the list has no publication date" : $"'{generated}' is not a date; the list has no publication date");
 
             await xml.ReadChildrenAsync(async _ =>
             {
@@ -120,18 +116,18 @@ public sealed class UnConsolidatedXmlProvider : IWatchlistProvider, IWatchlistFi
                 {
                     if (r.LocalName != item)
                     {
-                        _issues.Add(new LoadIssue(LoadIssueKind.Warning, File, line, r.Name, $"unexpected element in '{section}' skipped"));
+                        load.Warn(line, r.Name, $"unexpected element in '{section}' skipped");
                         await xml.SkipAsync().ConfigureAwait(false);
                         return;
                     }
-                    _rows++;
+                    load.CountRow();
                     ReadRecord(await xml.ReadElementAsync(ct).ConfigureAwait(false), line, item == "INDIVIDUAL");
                 }, ct).ConfigureAwait(false);
             }, ct).ConfigureAwait(false);
 
             if (!_sawSection)
                 throw new WatchlistFormatException(File, rootLine, "CONSOLIDATED_LIST", "the document has neither 'INDIVIDUALS' nor 'ENTITIES'");
-            return new XmlListResult(ListId, "UN Security Council Consolidated List", published, _entries, _rows, _issues);
+            return new XmlListIdentity(ListId, "UN Security Council Consolidated List", published);
         }
 
         private static string? Text(XElement e, string name) => XmlListReader.Text(e, name);
@@ -145,11 +141,11 @@ public sealed class UnConsolidatedXmlProvider : IWatchlistProvider, IWatchlistFi
             {
                 if (dataId is null)
                 {
-                    _issues.Add(new LoadIssue(LoadIssueKind.Rejected, File, line, kind + "/REFERENCE_NUMBER", $"the {kind} has neither REFERENCE_NUMBER nor DATAID"));
+                    load.Reject(line, kind + "/REFERENCE_NUMBER", $"the {kind} has neither REFERENCE_NUMBER nor DATAID");
                     return;
                 }
                 id = "DATAID:" + dataId;
-                _issues.Add(new LoadIssue(LoadIssueKind.Warning, File, line, kind + "/REFERENCE_NUMBER", $"no REFERENCE_NUMBER; the entry id is '{id}'"));
+                load.Warn(line, kind + "/REFERENCE_NUMBER", $"no REFERENCE_NUMBER; the entry id is '{id}'");
             }
 
             var names = new List<EntryName>();
@@ -191,7 +187,7 @@ public sealed class UnConsolidatedXmlProvider : IWatchlistProvider, IWatchlistFi
                     case "F.K.A." or "FKA": strength = NameStrength.Former; break;
                     default:
                         strength = NameStrength.Strong;
-                        _issues.Add(new LoadIssue(LoadIssueKind.Warning, File, line, kind + "_ALIAS/QUALITY", $"{id}: unknown alias quality '{quality}' read as a.k.a."));
+                        load.Warn(line, kind + "_ALIAS/QUALITY", $"{id}: unknown alias quality '{quality}' read as a.k.a.");
                         break;
                 }
                 aliases.Add(new EntryName(value, strength));
@@ -201,14 +197,14 @@ public sealed class UnConsolidatedXmlProvider : IWatchlistProvider, IWatchlistFi
             {
                 if (aliases.Count == 0)
                 {
-                    _issues.Add(new LoadIssue(LoadIssueKind.Rejected, File, line, kind + "/FIRST_NAME", $"{kind} {id} has no name"));
+                    load.Reject(line, kind + "/FIRST_NAME", $"{kind} {id} has no name");
                     return;
                 }
                 var promote = aliases.FindIndex(a => a.Strength != NameStrength.Weak);
                 if (promote < 0) promote = 0;
                 primary = aliases[promote].Value;
                 aliases.RemoveAt(promote);
-                _issues.Add(new LoadIssue(LoadIssueKind.Warning, File, line, kind + "/FIRST_NAME", $"{kind} {id} has no name; alias '{primary}' is used as the primary name"));
+                load.Warn(line, kind + "/FIRST_NAME", $"{kind} {id} has no name; alias '{primary}' is used as the primary name");
             }
             names.Add(new EntryName(primary, NameStrength.Primary));
             foreach (var a in aliases) XmlListReader.AddName(names, a.Value, a.Strength);
@@ -253,9 +249,7 @@ public sealed class UnConsolidatedXmlProvider : IWatchlistProvider, IWatchlistFi
             var program = Text(e, "UN_LIST_TYPE");
             if (program is not null) programs.Add(program);
 
-            if (!_ids.Add(id))
-                _issues.Add(new LoadIssue(LoadIssueKind.Duplicate, File, line, kind + "/REFERENCE_NUMBER", $"entry id '{id}' occurs more than once"));
-            _entries.Add(new WatchlistEntry
+            load.Add(new WatchlistEntry
             {
                 Id = id,
                 Type = individual ? EntityType.Person : EntityType.Organization,
@@ -266,7 +260,7 @@ public sealed class UnConsolidatedXmlProvider : IWatchlistProvider, IWatchlistFi
                 Addresses = addresses,
                 Remarks = Text(e, "COMMENTS1"),
                 SourceReference = dataId is null ? $"{Path.GetFileName(File)}#{id}" : $"{Path.GetFileName(File)}#DATAID={dataId}",
-            });
+            }, line, kind + "/REFERENCE_NUMBER", static (e, _, _) => $"entry id '{e.Id}' occurs more than once");
         }
 
         private string? Country(string? name, string id, long line, string field)
@@ -274,7 +268,7 @@ public sealed class UnConsolidatedXmlProvider : IWatchlistProvider, IWatchlistFi
             if (name is null || NoCountry.Contains(name)) return null;
             if (UnCountryNames.TryGetValue(name, out var code) || CountryCodes.TryGetCode(name, out code)) return code;
             if (_unknownCountries.Add(name))
-                _issues.Add(new LoadIssue(LoadIssueKind.Warning, File, line, field, $"{id}: country '{name}' has no ISO code and is kept only as text (reported once per file)"));
+                load.Warn(line, field, $"{id}: country '{name}' has no ISO code and is kept only as text (reported once per file)");
             return null;
         }
     }
