@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Screening.Watchlists;
 
 namespace Screening.Watchlists;
 
