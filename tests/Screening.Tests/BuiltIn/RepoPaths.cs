@@ -12,12 +12,6 @@ internal static class RepoPaths
     /// <summary>The committed manifest of the resource.</summary>
     public static string Manifest => Path.Combine(Root, "src", "Screening", "BuiltIn", "screening-russia-defense.sha256");
 
-    /// <summary>The committed generator summary.</summary>
-    public static string Summary => Path.Combine(Root, "src", "Screening.WatchlistGenerator", "SUMMARY.md");
-
-    /// <summary>The generator fixtures in the test output.</summary>
-    public static string GeneratorFixtures => Path.Combine(AppContext.BaseDirectory, "Fixtures", "generator");
-
     /// <summary>The real data folder (<c>SCREENING_DATA</c>, else <c>../shared/data</c> from the root), or null when absent.</summary>
     public static string? RealData
     {

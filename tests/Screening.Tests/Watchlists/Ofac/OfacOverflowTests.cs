@@ -68,27 +68,27 @@ public class OfacOverflowTests
     [InlineData("A; B; C.", "; B; C.", "A; B; C.")]                    // too short to prove an overlap: new segments
     [InlineData(null, "tail of X; Tax ID No. 1 (Russia).", "Tax ID No. 1 (Russia).")]
     [InlineData("Complete remark.", "no separator at all", "Complete remark.")]
-    public void JoinOverflow_ShortRemarks_DropsFirstPieceAndRepeats(string? remarks, string overflow, string? expected)
+    public void Join_ShortRemarks_DropsFirstPieceAndRepeats(string? remarks, string overflow, string? expected)
     {
-        Assert.Equal(expected, OfacRemarks.JoinOverflow(remarks, overflow, out var how));
+        Assert.Equal(expected, OfacRemarksOverflow.Join(remarks, overflow, out var how));
         Assert.Equal(OverflowJoinKind.NewSegments, how.Kind);
     }
 
     [Fact]
-    public void JoinOverflow_TailRestated_JoinsAtLongestOverlap()
+    public void Join_TailRestated_JoinsAtLongestOverlap()
     {
         var remarks = "Listing Date (EO 14024 Directive 3): 24 Feb 2022; Tax ID No. 7728168971 (Russia).";
         var overflow = "Tax ID No. 7728168971 (Russia).";
-        Assert.Equal(remarks, OfacRemarks.JoinOverflow(remarks, overflow, out var how));
+        Assert.Equal(remarks, OfacRemarksOverflow.Join(remarks, overflow, out var how));
         Assert.Equal(OverflowJoinKind.Overlapped, how.Kind);
         Assert.Equal(overflow.Length, how.Overlap);
     }
 
     [Fact]
-    public void JoinOverflow_AtCutWithoutOverlap_ConcatenatesVerbatim()
+    public void Join_AtCutWithoutOverlap_ConcatenatesVerbatim()
     {
-        var remarks = new string('x', OfacRemarks.RemarksLimit - 3) + "ab ";
-        Assert.Equal(remarks + "cd; e", OfacRemarks.JoinOverflow(remarks, "cd; e", out var how));
+        var remarks = new string('x', OfacRemarksOverflow.RemarksLimit - 3) + "ab ";
+        Assert.Equal(remarks + "cd; e", OfacRemarksOverflow.Join(remarks, "cd; e", out var how));
         Assert.Equal(OverflowJoinKind.Continued, how.Kind);
     }
 

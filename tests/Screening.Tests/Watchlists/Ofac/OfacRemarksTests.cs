@@ -94,7 +94,7 @@ public class OfacRemarksTests
     [InlineData("-0- ", new string[0])]
     [InlineData("", new string[0])]
     public void SplitPrograms_Field_SplitsIntoDistinctPrograms(string field, string[] expected) =>
-        Assert.Equal(expected, OfacRemarks.SplitPrograms(field));
+        Assert.Equal(expected, OfacFields.SplitPrograms(field));
 
     [Fact]
     public void ParseAliases_RemarksAka_AreWeakAndFkaFormer()
@@ -131,9 +131,9 @@ public class OfacRemarksTests
     [InlineData("Central African Republic", "CF")]
     [InlineData("Virgin Islands, British", "VG")]
     [InlineData("Korea, North", "KP")]
-    public void TryCountryCode_OfacSpelling_Maps(string name, string code)
+    public void TryGetCode_OfacSpelling_Maps(string name, string code)
     {
-        Assert.True(OfacRemarks.TryCountryCode(name, out var c));
+        Assert.True(OfacCountries.TryGetCode(name, out var c));
         Assert.Equal(code, c);
     }
 
@@ -141,7 +141,7 @@ public class OfacRemarksTests
     [InlineData("-0- ")]
     [InlineData("undetermined")]
     [InlineData("Region: Kafia Kingi")]
-    public void TryCountryCode_NoCountry_False(string name) => Assert.False(OfacRemarks.TryCountryCode(name, out _));
+    public void TryGetCode_NoCountry_False(string name) => Assert.False(OfacCountries.TryGetCode(name, out _));
 
     [Theory]
     [InlineData("-0- ", true)]
@@ -149,5 +149,5 @@ public class OfacRemarksTests
     [InlineData("  ", true)]
     [InlineData("-0- x", false)]
     [InlineData("0", false)]
-    public void IsEmpty_Marker_Recognized(string field, bool empty) => Assert.Equal(empty, OfacRemarks.IsEmpty(field));
+    public void IsEmpty_Marker_Recognized(string field, bool empty) => Assert.Equal(empty, OfacFields.IsEmpty(field));
 }

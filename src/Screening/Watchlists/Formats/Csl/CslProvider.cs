@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text;
-using Screening.Watchlists;
 
 namespace Screening.Watchlists;
 
@@ -44,13 +42,6 @@ public sealed class CslProvider : IWatchlistProvider, IWatchlistFileSource
 
     /// <summary>The columns without which the file is not a CSL export.</summary>
     public static IReadOnlyList<string> RequiredColumns { get; } = ["_id", "source", "name", "type", "programs", "addresses", "alt_names", "ids"];
-
-    private static readonly string[] OptionalColumns =
-    [
-        "entity_number", "title", "federal_register_notice", "start_date", "end_date", "license_requirement",
-        "license_policy", "call_sign", "vessel_type", "gross_tonnage", "gross_registered_tonnage", "vessel_flag", "vessel_owner",
-        "remarks", "source_list_url", "citizenships", "dates_of_birth", "nationalities", "places_of_birth", "source_information_url",
-    ];
 
     private readonly Func<Stream> _open;
     private readonly string _file;
@@ -101,228 +92,22 @@ public sealed class CslProvider : IWatchlistProvider, IWatchlistFileSource
     /// <summary>Parses a CSL CSV held in memory.</summary>
     internal static Watchlist Parse(byte[] bytes, string file, CancellationToken cancellationToken, CsvTextEncoding encoding = CsvTextEncoding.Utf8)
     {
-        var sha = CsvSupport.Sha256(bytes);
+        using var load = new WatchlistAccumulator(file);
+        load.AppendSource(bytes);
         using var csv = CsvSupport.OpenReader(bytes, file, CsvSupport.Decoder(encoding),
             "; if the file is Latin-1 or Windows-1252, say so (CslProvider.Encoding, or csl:FILE?encoding=latin1 in a list SPEC)", ',');
         if (!csv.TryReadRecord(out var headerFields))
             throw new WatchlistFormatException(file, 0, null, "the file is empty: the header row is missing");
         var header = headerFields.ToArray();
-        var issues = new List<LoadIssue>();
-        var c = new Columns(header, file, csv.RecordLine, issues);
+        var records = new CslRecords(new CslColumns(header, csv.RecordLine, load), header.Length, load);
         csv.FieldNames = header;
-
-        var entries = new List<WatchlistEntry>();
-        var firstSeen = new Dictionary<string, (long Line, string List)>(StringComparer.Ordinal);
-        var unknownSources = new HashSet<string>(StringComparer.Ordinal);
-        DateOnly? newest = null;
-        long rows = 0;
         while (csv.TryReadRecord(out var f))
         {
-            if ((++rows & 255) == 0) cancellationToken.ThrowIfCancellationRequested();
-            var line = csv.RecordLine;
-            if (f.Count != header.Length)
-            {
-                issues.Add(new LoadIssue(LoadIssueKind.Rejected, file, line, null, $"the row has {f.Count} fields, the header has {header.Length}"));
-                continue;
-            }
-            var name = CslFields.RepairCp1252(c.Get(f, c.Name), out var repaired);
-            if (name.Length == 0)
-            {
-                issues.Add(new LoadIssue(LoadIssueKind.Rejected, file, line, "name", "the name is empty"));
-                continue;
-            }
-            if (repaired) issues.Add(new LoadIssue(LoadIssueKind.Warning, file, line, "name", $"control characters read as Windows-1252 punctuation: '{name}'"));
-            var entityNumber = c.Get(f, c.EntityNumber);
-            var id = entityNumber.Length > 0 ? entityNumber : c.Get(f, c.Id);
-            if (id.Length == 0)
-            {
-                issues.Add(new LoadIssue(LoadIssueKind.Rejected, file, line, "_id", "the record has neither entity_number nor _id"));
-                continue;
-            }
-
-            var source = c.Get(f, c.Source);
-            var shortName = source.Length == 0 ? null : CslSources.ShortName(source);
-            if (source.Length == 0)
-                issues.Add(new LoadIssue(LoadIssueKind.Warning, file, line, "source", "the source list is empty; no list: tag"));
-            else if (shortName is null && unknownSources.Add(source))
-                issues.Add(new LoadIssue(LoadIssueKind.Warning, file, line, "source", $"unknown source list '{source}'; tagged with the full string"));
-            var listTag = shortName ?? (source.Length == 0 ? null : source);
-
-            var type = ParseType(c.Get(f, c.Type), file, line, issues);
-            var names = new List<EntryName> { new(name) };
-            var seenNames = new List<string> { name };
-            var facts = new List<string>();
-            foreach (var item in CsvSupport.SplitList(c.Get(f, c.AltNames), ";"))
-            {
-                var alias = CslFields.CleanAlias(CslFields.RepairCp1252(item, out _), out var strength);
-                if (alias is null)
-                {
-                    if (item.StartsWith('(')) facts.Add(item);
-                    continue;
-                }
-                if (seenNames.Contains(alias, StringComparer.Ordinal)) continue;
-                seenNames.Add(alias);
-                names.Add(new EntryName(alias, strength));
-            }
-
-            var countries = new List<string>();
-            var addresses = new List<EntryAddress>();
-            foreach (var text in c.Get(f, c.Addresses).Split(CslFields.ItemSeparator, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-            {
-                var address = CslFields.ParseAddress(text);
-                if (address is null) continue;
-                addresses.Add(address);
-                if (address.CountryCode is not null) CsvSupport.AddDistinct(countries, address.CountryCode);
-            }
-            AddCodes(countries, c.Get(f, c.Nationalities));
-            AddCodes(countries, c.Get(f, c.Citizenships));
-
-            var identifiers = new List<EntryIdentifier>();
-            CslFields.ParseIds(c.Get(f, c.Ids), identifiers, facts);
-            var callSign = c.Get(f, c.CallSign);
-            if (callSign.Length > 0) identifiers.Add(new EntryIdentifier("Call Sign", callSign));
-
-            var programs = CsvSupport.SplitList(c.Get(f, c.Programs), ";");
-            var startDate = c.Get(f, c.StartDate);
-            if (CslFields.IsIsoDate(startDate))
-            {
-                var d = DateOnly.ParseExact(startDate, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-                if (newest is null || d > newest) newest = d;
-            }
-            var citation = c.Get(f, c.FederalRegisterNotice);
-            var infoUrl = c.Get(f, c.SourceInformationUrl);
-            var listUrl = c.Get(f, c.SourceListUrl);
-
-            entries.Add(new WatchlistEntry
-            {
-                Id = id,
-                Type = type,
-                Names = names,
-                Countries = countries,
-                Identifiers = identifiers,
-                Programs = programs,
-                Addresses = addresses,
-                Remarks = Remarks(c, f, facts),
-                SourceReference = infoUrl.Length > 0 ? infoUrl : listUrl.Length > 0 ? listUrl : null,
-                Tags = listTag is null ? [] : ["list:" + listTag],
-                Sources = [new EntrySource(source.Length > 0 ? source : ListName, id, programs, citation.Length > 0 ? citation : null, startDate.Length > 0 ? startDate : null)],
-                Links = CslFields.ParseLinks(c.Get(f, c.Remarks)),
-            });
-            if (!firstSeen.TryAdd(id, (line, listTag ?? "?")))
-            {
-                var first = firstSeen[id];
-                issues.Add(new LoadIssue(LoadIssueKind.Duplicate, file, line, entityNumber.Length > 0 ? "entity_number" : "_id",
-                    $"entry id '{id}' ({listTag ?? "?"}) also at line {first.Line} ({first.List}); both loaded"));
-            }
+            if ((load.CountRow() & 255) == 0) cancellationToken.ThrowIfCancellationRequested();
+            records.Read(f, csv.RecordLine);
         }
         cancellationToken.ThrowIfCancellationRequested();
-        var label = newest is { } n ? n.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + " (newest start_date)" : "sha256:" + sha[..12];
-        return new Watchlist(ListId, ListName, new WatchlistVersion(label, null, sha), entries, new WatchlistLoadReport(rows, entries.Count, issues));
-    }
-
-    private static EntityType ParseType(string text, string file, long line, List<LoadIssue> issues)
-    {
-        switch (text.ToUpperInvariant())
-        {
-            case "": return EntityType.Unknown;
-            case "ENTITY": return EntityType.Organization;
-            case "INDIVIDUAL": return EntityType.Person;
-            case "VESSEL": return EntityType.Vessel;
-            case "AIRCRAFT": return EntityType.Aircraft;
-            default:
-                issues.Add(new LoadIssue(LoadIssueKind.Warning, file, line, "type", $"unknown type '{text}'; loaded as Unknown"));
-                return EntityType.Unknown;
-        }
-    }
-
-    private static void AddCodes(List<string> countries, string cell)
-    {
-        foreach (var part in CsvSupport.SplitList(cell, ";"))
-        {
-            if (CountryCodes.TryGetCode(part, out var code)) CsvSupport.AddDistinct(countries, code);
-        }
-    }
-
-    private static string? Remarks(Columns c, IReadOnlyList<string> f, List<string> facts)
-    {
-        var parts = new List<string>();
-        void Add(string label, int column)
-        {
-            var v = c.Get(f, column);
-            if (v.Length > 0) parts.Add(label.Length == 0 ? v : $"{label}: {v}");
-        }
-        Add("", c.Remarks);
-        Add("Title", c.Title);
-        Add("Date of birth", c.DatesOfBirth);
-        Add("Place of birth", c.PlacesOfBirth);
-        Add("Vessel type", c.VesselType);
-        Add("Vessel flag", c.VesselFlag);
-        Add("Vessel owner", c.VesselOwner);
-        Add("Gross tonnage", c.GrossTonnage);
-        Add("Gross registered tonnage", c.GrossRegisteredTonnage);
-        Add("License requirement", c.LicenseRequirement);
-        Add("License policy", c.LicensePolicy);
-        Add("End date", c.EndDate);
-        parts.AddRange(facts);
-        return parts.Count == 0 ? null : string.Join("; ", parts);
-    }
-
-    // Column positions from the header; -1 for an absent optional column.
-    private sealed class Columns
-    {
-        public readonly int Id, Source, EntityNumber, Type, Programs, Name, Title, Addresses, FederalRegisterNotice, StartDate, EndDate,
-            LicenseRequirement, LicensePolicy, CallSign, VesselType, GrossTonnage, GrossRegisteredTonnage, VesselFlag, VesselOwner,
-            Remarks, SourceListUrl, AltNames, Citizenships, DatesOfBirth, Nationalities, PlacesOfBirth, SourceInformationUrl, Ids;
-
-        public Columns(string[] header, string file, long line, List<LoadIssue> issues)
-        {
-            var index = CsvSupport.IndexHeader(header, out var ambiguous);
-            foreach (var name in RequiredColumns)
-            {
-                if (!index.ContainsKey(name))
-                    throw new WatchlistFormatException(file, line, name, $"required column '{name}' is missing from the header");
-                if (ambiguous.Contains(name))
-                    throw new WatchlistFormatException(file, line, name, $"column '{name}' occurs more than once in the header");
-            }
-            foreach (var name in OptionalColumns)
-            {
-                if (!index.ContainsKey(name))
-                    issues.Add(new LoadIssue(LoadIssueKind.Warning, file, line, name, $"optional column '{name}' is absent; its data is not loaded"));
-                else if (ambiguous.Contains(name))
-                    throw new WatchlistFormatException(file, line, name, $"column '{name}' occurs more than once in the header");
-            }
-            int At(string name) => index.TryGetValue(name, out var i) ? i : -1;
-            Id = At("_id");
-            Source = At("source");
-            EntityNumber = At("entity_number");
-            Type = At("type");
-            Programs = At("programs");
-            Name = At("name");
-            Title = At("title");
-            Addresses = At("addresses");
-            FederalRegisterNotice = At("federal_register_notice");
-            StartDate = At("start_date");
-            EndDate = At("end_date");
-            LicenseRequirement = At("license_requirement");
-            LicensePolicy = At("license_policy");
-            CallSign = At("call_sign");
-            VesselType = At("vessel_type");
-            GrossTonnage = At("gross_tonnage");
-            GrossRegisteredTonnage = At("gross_registered_tonnage");
-            VesselFlag = At("vessel_flag");
-            VesselOwner = At("vessel_owner");
-            Remarks = At("remarks");
-            SourceListUrl = At("source_list_url");
-            AltNames = At("alt_names");
-            Citizenships = At("citizenships");
-            DatesOfBirth = At("dates_of_birth");
-            Nationalities = At("nationalities");
-            PlacesOfBirth = At("places_of_birth");
-            SourceInformationUrl = At("source_information_url");
-            Ids = At("ids");
-        }
-
-        public string Get(IReadOnlyList<string> fields, int column) =>
-            column >= 0 && column < fields.Count ? fields[column].Trim() : "";
+        var label = records.Newest is { } n ? n.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + " (newest start_date)" : null;
+        return load.Build(ListId, ListName, label: label);
     }
 }

@@ -80,93 +80,134 @@ internal sealed class CsvReader : IDisposable
                 if (_buffer[_pos] == '\uFEFF' && ++_pos >= _len && !Fill()) return false; // a BOM the decoder left in
             }
             RecordLine = _line;
-            var inQuotes = false;
-            var quotedField = false;
-            var afterQuote = false;
-            var any = false;
-            while (true)
-            {
-                if (_pos >= _len && !Fill())
-                {
-                    if (inQuotes) throw Error("unterminated quoted field (the file may be truncated)");
-                    break;
-                }
-                // Copy the run of ordinary characters up to the next one that matters in one go.
-                if (inQuotes || !afterQuote)
-                {
-                    var run = _buffer.AsSpan(_pos, _len - _pos);
-                    var k = inQuotes ? run.IndexOfAny('"', '\r', '\n') : run.IndexOfAny(_unquotedSpecials);
-                    if (k != 0)
-                    {
-                        if (k < 0) k = run.Length;
-                        _field.Append(run[..k]);
-                        _pos += k;
-                        if (!inQuotes) any = true;
-                        continue;
-                    }
-                }
-                var c = _buffer[_pos++];
-                if (inQuotes)
-                {
-                    if (c == '"')
-                    {
-                        if (_pos >= _len) Fill();
-                        if (_pos < _len && _buffer[_pos] == '"') { _field.Append('"'); _pos++; }
-                        else { inQuotes = false; afterQuote = true; }
-                    }
-                    else
-                    {
-                        if (c == '\n') _line++;
-                        else if (c == '\r')
-                        {
-                            // A CR of a CRLF pair may end the buffer: look at the next block before counting.
-                            if (_pos >= _len) Fill();
-                            if (!(_pos < _len && _buffer[_pos] == '\n')) _line++;
-                        }
-                        _field.Append(c);
-                    }
-                    continue;
-                }
-                if (c == _separator)
-                {
-                    EndField(ref quotedField, ref afterQuote);
-                    any = true;
-                    continue;
-                }
-                if (c is '\r' or '\n')
-                {
-                    if (c == '\r')
-                    {
-                        if (_pos >= _len) Fill();
-                        if (_pos < _len && _buffer[_pos] == '\n') _pos++;
-                    }
-                    _line++;
-                    break;
-                }
-                if (c == '\u001A' && OnlyEndOfFileMarksRemain())
-                {
-                    _pos = _len;
-                    break;
-                }
-                if (c == '"')
-                {
-                    if (_field.Length == 0 && !afterQuote && !quotedField) { inQuotes = true; quotedField = true; any = true; continue; }
-                    if (IsBlank(_field) && !afterQuote && !quotedField) { _field.Clear(); inQuotes = true; quotedField = true; any = true; continue; }
-                    throw Error(afterQuote ? "a second quoted section after a closing quote (bad quoting)" : "a quote inside an unquoted field (bad quoting)");
-                }
-                if (afterQuote)
-                {
-                    if (c is ' ' or '\t') continue; // OFAC writes `"x" ,` in places
-                    throw Error($"unexpected '{c}' after a closing quote (bad quoting)");
-                }
-                _field.Append(c);
-                any = true;
-            }
-            if (!any && _field.Length == 0 && _fields.Count == 0) continue; // blank line
-            EndField(ref quotedField, ref afterQuote);
+            if (!ReadFields()) continue; // blank line
             _record++;
             return true;
         }
+    }
+
+    // What ended a field.
+    private enum FieldEnd
+    {
+        Separator,
+        LineEnd,
+        DataEnd,
+    }
+
+    // Reads the fields of one record into _fields; false when the line holds nothing at all.
+    private bool ReadFields()
+    {
+        while (true)
+        {
+            var end = ReadField(out var quoted);
+            if (end != FieldEnd.Separator && _fields.Count == 0 && _field.Length == 0 && !quoted) return false;
+            _fields.Add(_field.ToString());
+            _field.Clear();
+            if (end != FieldEnd.Separator) return true;
+        }
+    }
+
+    // Reads one field into _field: unquoted text, or blanks then a quoted section then blanks.
+    private FieldEnd ReadField(out bool quoted)
+    {
+        quoted = false;
+        while (true)
+        {
+            if (_pos >= _len && !Fill()) return FieldEnd.DataEnd;
+            // Copy the run of ordinary characters up to the next one that matters in one go.
+            var run = _buffer.AsSpan(_pos, _len - _pos);
+            var k = run.IndexOfAny(_unquotedSpecials);
+            if (k != 0)
+            {
+                if (k < 0) k = run.Length;
+                _field.Append(run[..k]);
+                _pos += k;
+                continue;
+            }
+            var c = _buffer[_pos++];
+            if (c == _separator) return FieldEnd.Separator;
+            if (c is '\r' or '\n') return EndLine(c);
+            if (c == '\u001A')
+            {
+                if (OnlyEndOfFileMarksRemain()) return EndData();
+                _field.Append(c);
+                continue;
+            }
+            // A quote: it opens the field, after blanks at most.
+            if (!IsBlank(_field)) throw Error("a quote inside an unquoted field (bad quoting)");
+            _field.Clear();
+            quoted = true;
+            ReadQuoted();
+            return AfterClosingQuote();
+        }
+    }
+
+    // Reads a quoted section from after its opening quote to past its closing quote; "" is a quote.
+    private void ReadQuoted()
+    {
+        while (true)
+        {
+            if (_pos >= _len && !Fill()) throw Error("unterminated quoted field (the file may be truncated)");
+            var run = _buffer.AsSpan(_pos, _len - _pos);
+            var k = run.IndexOfAny('"', '\r', '\n');
+            if (k != 0)
+            {
+                if (k < 0) k = run.Length;
+                _field.Append(run[..k]);
+                _pos += k;
+                continue;
+            }
+            var c = _buffer[_pos++];
+            if (c == '"')
+            {
+                if (_pos >= _len) Fill();
+                if (_pos < _len && _buffer[_pos] == '"') { _field.Append('"'); _pos++; continue; }
+                return;
+            }
+            if (c == '\n') _line++;
+            else
+            {
+                // A CR of a CRLF pair may end the buffer: look at the next block before counting.
+                if (_pos >= _len) Fill();
+                if (!(_pos < _len && _buffer[_pos] == '\n')) _line++;
+            }
+            _field.Append(c);
+        }
+    }
+
+    // After a closing quote only blanks may come before the separator or the line end.
+    private FieldEnd AfterClosingQuote()
+    {
+        while (true)
+        {
+            if (_pos >= _len && !Fill()) return FieldEnd.DataEnd;
+            var c = _buffer[_pos++];
+            if (c == _separator) return FieldEnd.Separator;
+            if (c is '\r' or '\n') return EndLine(c);
+            if (c == '\u001A' && OnlyEndOfFileMarksRemain()) return EndData();
+            if (c == '"') throw Error("a second quoted section after a closing quote (bad quoting)");
+            if (c is ' ' or '\t') continue; // OFAC writes `"x" ,` in places
+            throw Error($"unexpected '{c}' after a closing quote (bad quoting)");
+        }
+    }
+
+    // Consumes a line end (CR, LF or CRLF) whose first character was just read.
+    private FieldEnd EndLine(char c)
+    {
+        if (c == '\r')
+        {
+            if (_pos >= _len) Fill();
+            if (_pos < _len && _buffer[_pos] == '\n') _pos++;
+        }
+        _line++;
+        return FieldEnd.LineEnd;
+    }
+
+    // Only end-of-file marks and line ends remain: they end the data.
+    private FieldEnd EndData()
+    {
+        _pos = _len;
+        return FieldEnd.DataEnd;
     }
 
     private static bool IsBlank(StringBuilder sb)
@@ -185,14 +226,6 @@ internal sealed class CsvReader : IDisposable
     // Names the record's first line; a multi-line record also names the line where the fault is.
     private WatchlistFormatException Error(string reason) =>
         new(_file, RecordLine, FieldName(), _line == RecordLine ? reason : $"{reason}, at line {_line}");
-
-    private void EndField(ref bool quoted, ref bool afterQuote)
-    {
-        _fields.Add(_field.ToString());
-        _field.Clear();
-        quoted = false;
-        afterQuote = false;
-    }
 
     // Whether only 0x1A and line ends follow _pos. Consumes nothing: an 0x1A inside the data is kept, and the line
     // ends after it still end the record. Reads ahead by compacting (and, for a pathological run, growing) the buffer.

@@ -1,9 +1,8 @@
-using System.Security.Cryptography;
 using System.Text;
 
 namespace Screening.Watchlists;
 
-/// <summary>Shared plumbing of the CSV-based providers: reading the source, hashing it, finding header columns.</summary>
+/// <summary>Shared plumbing of the CSV-based providers: reading the source, decoding it, finding header columns.</summary>
 internal static class CsvSupport
 {
     /// <summary>Reads the whole source; a missing file or folder becomes a <see cref="WatchlistFormatException"/>.</summary>
@@ -36,9 +35,6 @@ internal static class CsvSupport
 
     /// <summary>Opens a file for one sequential read; a folder is an error.</summary>
     public static FileStream OpenFile(string path) => ListFiles.OpenRead(path);
-
-    /// <summary>The SHA-256 of the bytes in lower-case hex.</summary>
-    public static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
     /// <summary>
     /// A CSV reader over bytes held in memory: a BOM wins, otherwise strict UTF-8 (<paramref name="encoding"/> null) or

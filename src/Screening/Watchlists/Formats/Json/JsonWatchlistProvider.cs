@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 
 namespace Screening.Watchlists;
@@ -73,7 +72,8 @@ public sealed class JsonWatchlistProvider : IWatchlistProvider, IWatchlistFileSo
     /// offset), not JSON, an object has the same key twice, or a field is wrong.</exception>
     public static Watchlist Parse(ReadOnlySpan<byte> utf8, string fileName)
     {
-        var sha = Convert.ToHexStringLower(SHA256.HashData(utf8));
+        using var load = new WatchlistAccumulator(fileName);
+        load.AppendSource(utf8);
         // JSON is UTF-8 (RFC 8259); checked up front because the parser only meets bad bytes when a string is read.
         Utf8Text.Validate(utf8, fileName, "; a JSON list must be UTF-8 (RFC 8259): convert it, e.g. with iconv -f latin1 -t utf-8");
         if (utf8.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) utf8 = utf8[3..];
@@ -90,7 +90,7 @@ public sealed class JsonWatchlistProvider : IWatchlistProvider, IWatchlistFileSo
         {
             RejectDuplicateKeys(doc.RootElement, "", 0, fileName);
             var r = new Reader(fileName);
-            return r.ReadList(doc.RootElement, sha);
+            return r.ReadList(doc.RootElement, load);
         }
     }
 
@@ -123,7 +123,7 @@ public sealed class JsonWatchlistProvider : IWatchlistProvider, IWatchlistFileSo
 
     private readonly struct Reader(string file)
     {
-        public Watchlist ReadList(JsonElement root, string sha)
+        public Watchlist ReadList(JsonElement root, WatchlistAccumulator load)
         {
             if (root.ValueKind != JsonValueKind.Object) throw Error(0, "$", "the document must be a JSON object");
             var format = OptString(root, "format", "format", 0);
@@ -142,20 +142,13 @@ public sealed class JsonWatchlistProvider : IWatchlistProvider, IWatchlistFileSo
             if (!root.TryGetProperty("entries", out var entriesEl) || entriesEl.ValueKind != JsonValueKind.Array)
                 throw Error(0, "entries", "required array is missing");
 
-            var entries = new List<WatchlistEntry>(entriesEl.GetArrayLength());
-            var issues = new List<LoadIssue>();
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            var index = 0;
             foreach (var e in entriesEl.EnumerateArray())
             {
-                var entry = ReadEntry(e, index);
-                if (!seen.Add(entry.Id))
-                    issues.Add(new LoadIssue(LoadIssueKind.Duplicate, file, index + 1, $"entries[{index}].id", $"entry id '{entry.Id}' occurs more than once"));
-                entries.Add(entry);
-                index++;
+                var row = load.CountRow();
+                var index = (int)row - 1;
+                load.Add(ReadEntry(e, index), row, $"entries[{index}].id", static (entry, _, _) => $"entry id '{entry.Id}' occurs more than once");
             }
-            var label = versionLabel ?? (published?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "sha256:" + sha[..12]);
-            return new Watchlist(id, name, new WatchlistVersion(label, published, sha), entries, new WatchlistLoadReport(index, entries.Count, issues));
+            return load.Build(id, name, published, versionLabel);
         }
 
         private WatchlistEntry ReadEntry(JsonElement e, int i)

@@ -1,6 +1,3 @@
-using System.Globalization;
-using Screening.Watchlists;
-
 namespace Screening.Watchlists;
 
 /// <summary>
@@ -126,8 +123,8 @@ public sealed class MappedCsvProvider : IWatchlistProvider, IWatchlistFileSource
     /// <summary>Parses a CSV held in memory with a validated mapping.</summary>
     internal static Watchlist Parse(byte[] bytes, string file, CsvMapping mapping, CancellationToken cancellationToken)
     {
-        var sha = CsvSupport.Sha256(bytes);
-        var issues = new List<LoadIssue>();
+        using var load = new WatchlistAccumulator(file);
+        load.AppendSource(bytes);
         using var csv = CsvSupport.OpenReader(bytes, file, CsvSupport.Decoder(mapping.Encoding), EncodingHint, mapping.Separator);
         string[]? header = null;
         if (mapping.HasHeader)
@@ -137,184 +134,16 @@ public sealed class MappedCsvProvider : IWatchlistProvider, IWatchlistFileSource
             header = h.ToArray();
             csv.FieldNames = header;
         }
-        var c = new Columns(mapping, header, file, csv.RecordLine);
-        var fileName = Path.GetFileName(file);
-
-        var entries = new List<WatchlistEntry>();
-        var firstSeen = new Dictionary<string, long>(StringComparer.Ordinal);
-        long rows = 0;
+        var records = new MappedCsvRecords(mapping, new MappedCsvColumns(mapping, header, file, csv.RecordLine), header?.Length, load);
         while (csv.TryReadRecord(out var f))
         {
-            if ((++rows & 255) == 0) cancellationToken.ThrowIfCancellationRequested();
-            var line = csv.RecordLine;
-            if (header is not null ? f.Count != header.Length : f.Count <= c.MaxIndex)
-            {
-                var expected = header is not null ? $"the header has {header.Length}" : $"the mapping reads column #{c.MaxIndex}";
-                issues.Add(new LoadIssue(LoadIssueKind.Rejected, file, line, null, $"the row has {f.Count} fields, {expected}"));
-                continue;
-            }
-            var name = Get(f, c.Name);
-            if (name.Length == 0)
-            {
-                issues.Add(new LoadIssue(LoadIssueKind.Rejected, file, line, c.Label(c.Name), "the name is empty"));
-                continue;
-            }
-            string id;
-            if (c.Id >= 0)
-            {
-                id = Get(f, c.Id);
-                if (id.Length == 0)
-                {
-                    issues.Add(new LoadIssue(LoadIssueKind.Rejected, file, line, c.Label(c.Id), "the id is empty"));
-                    continue;
-                }
-            }
-            else
-            {
-                id = rows.ToString(CultureInfo.InvariantCulture);
-            }
-
-            var names = new List<EntryName> { new(name) };
-            if (c.Aliases >= 0)
-            {
-                var seen = new List<string> { name };
-                foreach (var alias in CsvSupport.SplitList(Get(f, c.Aliases), mapping.AliasSeparator))
-                {
-                    if (seen.Contains(alias, StringComparer.Ordinal)) continue;
-                    seen.Add(alias);
-                    names.Add(new EntryName(alias, NameStrength.Strong));
-                }
-            }
-
-            var type = mapping.DefaultType;
-            if (c.Type >= 0)
-            {
-                var text = Get(f, c.Type);
-                if (text.Length > 0 && !TryMapType(mapping, text, out type))
-                {
-                    type = mapping.DefaultType;
-                    issues.Add(new LoadIssue(LoadIssueKind.Warning, file, line, c.Label(c.Type), $"unknown type '{text}'; loaded as {type}"));
-                }
-            }
-
-            var countries = new List<string>();
-            if (c.Country >= 0)
-            {
-                foreach (var part in CsvSupport.SplitList(Get(f, c.Country), mapping.CountrySeparator))
-                {
-                    if (CountryCodes.TryGetCode(part, out var code)) CsvSupport.AddDistinct(countries, code);
-                    else issues.Add(new LoadIssue(LoadIssueKind.Warning, file, line, c.Label(c.Country), $"unknown country '{part}' ignored"));
-                }
-            }
-
-            var identifiers = new List<EntryIdentifier>();
-            for (var i = 0; i < c.Identifiers.Length; i++)
-            {
-                var spec = mapping.Identifiers[i];
-                var cell = Get(f, c.Identifiers[i]);
-                if (cell.Length == 0) continue;
-                var country = spec.Country is not null && CountryCodes.TryGetCode(spec.Country, out var cc) ? cc : null;
-                if (spec.Separator is null) identifiers.Add(new EntryIdentifier(spec.Type, cell, country));
-                else foreach (var v in CsvSupport.SplitList(cell, spec.Separator)) identifiers.Add(new EntryIdentifier(spec.Type, v, country));
-            }
-
-            var remarks = c.Remarks >= 0 ? Get(f, c.Remarks) : "";
-            entries.Add(new WatchlistEntry
-            {
-                Id = id,
-                Type = type,
-                Names = names,
-                Countries = countries,
-                Identifiers = identifiers,
-                Programs = c.Programs >= 0 ? CsvSupport.SplitList(Get(f, c.Programs), mapping.ProgramSeparator) : [],
-                Remarks = remarks.Length > 0 ? remarks : null,
-                SourceReference = string.Create(CultureInfo.InvariantCulture, $"{fileName}, line {line}"),
-                Tags = mapping.Tags.Count == 0 ? [] : [.. mapping.Tags],
-            });
-            if (!firstSeen.TryAdd(id, line))
-                issues.Add(new LoadIssue(LoadIssueKind.Duplicate, file, line, c.Id >= 0 ? c.Label(c.Id) : null,
-                    $"entry id '{id}' also at line {firstSeen[id]}; both loaded"));
+            var row = load.CountRow();
+            if ((row & 255) == 0) cancellationToken.ThrowIfCancellationRequested();
+            records.Read(f, csv.RecordLine, row);
         }
         cancellationToken.ThrowIfCancellationRequested();
-        var version = new WatchlistVersion("sha256:" + sha[..12], null, sha);
-        return new Watchlist(mapping.ListId, mapping.ListName ?? mapping.ListId, version, entries, new WatchlistLoadReport(rows, entries.Count, issues));
+        return load.Build(mapping.ListId, mapping.ListName ?? mapping.ListId);
     }
 
     private const string EncodingHint = "; if the file is Latin-1 or Windows-1252, say so with \"encoding\" in the mapping (\"latin-1\" or \"windows-1252\")";
-
-    private static string Get(IReadOnlyList<string> fields, int column) =>
-        column >= 0 && column < fields.Count ? fields[column].Trim() : "";
-
-    private static bool TryMapType(CsvMapping mapping, string text, out EntityType type)
-    {
-        if (mapping.TypeValues is not null)
-        {
-            foreach (var (key, value) in mapping.TypeValues)
-            {
-                if (string.Equals(key.Trim(), text, StringComparison.OrdinalIgnoreCase))
-                {
-                    type = value;
-                    return true;
-                }
-            }
-        }
-        return JsonWatchlistProvider.TryParseType(text, out type);
-    }
-
-    // The mapping's columns as positions; -1 when not mapped.
-    private sealed class Columns
-    {
-        private readonly string[]? _header;
-
-        public Columns(CsvMapping m, string[]? header, string file, long headerLine)
-        {
-            _header = header;
-            Dictionary<string, int>? index = null;
-            HashSet<string>? ambiguous = null;
-            if (header is not null) index = CsvSupport.IndexHeader(header, out ambiguous);
-            int Resolve(CsvColumn? column, string field)
-            {
-                if (column is null) return -1;
-                int at;
-                if (column.Name is not null)
-                {
-                    if (index is null || !index.TryGetValue(column.Name.Trim(), out at))
-                        throw new WatchlistFormatException(file, headerLine, column.Name,
-                            $"column '{column.Name}' (mapping field '{field}') is missing from the header; the header has: {string.Join(", ", header ?? [])}");
-                    if (ambiguous!.Contains(column.Name.Trim()))
-                        throw new WatchlistFormatException(file, headerLine, column.Name, $"column '{column.Name}' (mapping field '{field}') occurs more than once in the header");
-                }
-                else
-                {
-                    at = column.Index;
-                    if (header is not null && at >= header.Length)
-                        throw new WatchlistFormatException(file, headerLine, $"#{at}", $"column #{at} (mapping field '{field}') is beyond the header's {header.Length} columns (positions are 0-based)");
-                }
-                MaxIndex = Math.Max(MaxIndex, at);
-                return at;
-            }
-            Name = Resolve(m.Name, "name");
-            Aliases = Resolve(m.Aliases, "aliases");
-            Id = Resolve(m.Id, "id");
-            Type = Resolve(m.Type, "type");
-            Country = Resolve(m.Country, "country");
-            Programs = Resolve(m.Programs, "programs");
-            Remarks = Resolve(m.Remarks, "remarks");
-            Identifiers = new int[m.Identifiers.Count];
-            for (var i = 0; i < Identifiers.Length; i++) Identifiers[i] = Resolve(m.Identifiers[i].Column, $"identifiers[{i}].column");
-        }
-
-        public int Name { get; }
-        public int Aliases { get; }
-        public int Id { get; }
-        public int Type { get; }
-        public int Country { get; }
-        public int Programs { get; }
-        public int Remarks { get; }
-        public int[] Identifiers { get; }
-        public int MaxIndex { get; private set; }
-
-        public string Label(int column) =>
-            _header is not null && column < _header.Length && _header[column].Trim().Length > 0 ? _header[column].Trim() : $"#{column}";
-    }
 }

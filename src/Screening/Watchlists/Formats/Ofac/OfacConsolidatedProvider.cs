@@ -30,7 +30,7 @@ public sealed class OfacConsolidatedProvider : IWatchlistProvider, IWatchlistFil
 
     /// <inheritdoc />
     /// <remarks>The four files of the set, found as a load finds them (a case-insensitive match included).</remarks>
-    public IReadOnlyList<string> SourceFiles => OfacLegacyReader.SourceFiles(OfacFileSet.Consolidated, _path);
+    public IReadOnlyList<string> SourceFiles => OfacLegacyFiles.SourceFiles(OfacFileSet.Consolidated, _path);
 
     /// <inheritdoc />
     public Task<Watchlist> LoadAsync(CancellationToken cancellationToken = default) =>

@@ -1,34 +1,7 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
-using Screening.Watchlists;
 
 namespace Screening.Watchlists;
-
-/// <summary>
-/// One OFAC file set in the legacy CSV format: a primary file plus optional alias, address and comments files,
-/// all joined on <c>ent_num</c>.
-/// </summary>
-/// <param name="ListId">The watchlist id, e.g. <c>ofac-sdn</c>.</param>
-/// <param name="DisplayName">The watchlist display name.</param>
-/// <param name="Primary">The primary file name (required).</param>
-/// <param name="Aliases">The alias file name (optional).</param>
-/// <param name="Addresses">The address file name (optional).</param>
-/// <param name="Comments">The remarks-overflow file name (optional).</param>
-internal sealed record OfacFileSet(string ListId, string DisplayName, string Primary, string Aliases, string Addresses, string Comments)
-{
-    /// <summary>The SDN list: <c>sdn.csv</c>, <c>alt.csv</c>, <c>add.csv</c>, <c>sdn_comments.csv</c>.</summary>
-    public static OfacFileSet Sdn { get; } = new("ofac-sdn", "OFAC SDN List", "sdn.csv", "alt.csv", "add.csv", "sdn_comments.csv");
-
-    /// <summary>The consolidated non-SDN list: <c>cons_prim.csv</c>, <c>cons_alt.csv</c>, <c>cons_add.csv</c>, <c>cons_comments.csv</c>.</summary>
-    public static OfacFileSet Consolidated { get; } = new("ofac-cons", "OFAC Consolidated (non-SDN) List", "cons_prim.csv", "cons_alt.csv", "cons_add.csv", "cons_comments.csv");
-
-    /// <summary>The file names in hashing order: primary, aliases, addresses, comments.</summary>
-    public string[] FilesInOrder => [Primary, Aliases, Addresses, Comments];
-}
-
-/// <summary>The bytes of one file of a set, with the name used in messages. Null bytes: the file is absent.</summary>
-internal readonly record struct OfacSourceFile(string Name, byte[]? Bytes);
 
 /// <summary>
 /// Reads OFAC's legacy CSV format (no header, Latin-1, CRLF, <c>-0- </c> for empty, trailing 0x1A). Shared by the
@@ -48,57 +21,8 @@ internal static class OfacLegacyReader
     /// <exception cref="WatchlistFormatException">The folder or the primary file is missing, or a file is malformed.</exception>
     public static async Task<Watchlist> LoadAsync(OfacFileSet set, string path, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        var folder = path;
-        if (!Directory.Exists(folder) && File.Exists(folder)) folder = Path.GetDirectoryName(Path.GetFullPath(folder)) ?? folder;
-        if (!Directory.Exists(folder))
-            throw new WatchlistFormatException(path, 0, null, $"folder not found (expected a folder holding {set.Primary})", new DirectoryNotFoundException(path));
-
-        var files = new OfacSourceFile[4];
-        var names = set.FilesInOrder;
-        for (var i = 0; i < names.Length; i++)
-        {
-            var filePath = Locate(folder, names[i]);
-            if (filePath is null)
-            {
-                if (i == 0)
-                {
-                    var expected = Path.Combine(folder, names[i]);
-                    throw new WatchlistFormatException(expected, 0, null, "file not found", new FileNotFoundException("file not found", expected));
-                }
-                files[i] = new OfacSourceFile(Path.Combine(folder, names[i]), null);
-                continue;
-            }
-            files[i] = new OfacSourceFile(filePath, await File.ReadAllBytesAsync(filePath, cancellationToken).ConfigureAwait(false));
-        }
+        var files = await OfacLegacyFiles.ReadAsync(set, path, cancellationToken).ConfigureAwait(false);
         return Parse(set, files[0], files[1], files[2], files[3], cancellationToken);
-    }
-
-    /// <summary>The files a load of the set reads now, in hashing order; absent ones under their expected names.</summary>
-    public static IReadOnlyList<string> SourceFiles(OfacFileSet set, string path)
-    {
-        var folder = Path.GetFullPath(path);
-        if (!Directory.Exists(folder) && File.Exists(folder)) folder = Path.GetDirectoryName(folder) ?? folder;
-        var names = set.FilesInOrder;
-        var files = new string[names.Length];
-        for (var i = 0; i < names.Length; i++)
-            files[i] = (Directory.Exists(folder) ? Locate(folder, names[i]) : null) ?? Path.Combine(folder, names[i]);
-        return files;
-    }
-
-    // The exact name, or else a case-insensitive match (a download unpacked on Windows may be SDN.CSV). A folder by
-    // that name is an error: skipping it would load the list without its aliases or addresses.
-    private static string? Locate(string folder, string name)
-    {
-        var exact = Path.Combine(folder, name);
-        if (File.Exists(exact)) return exact;
-        foreach (var f in Directory.EnumerateFileSystemEntries(folder))
-        {
-            if (!string.Equals(Path.GetFileName(f), name, StringComparison.OrdinalIgnoreCase)) continue;
-            if (Directory.Exists(f)) throw ListFiles.IsDirectory(f);
-            return f;
-        }
-        return null;
     }
 
     /// <summary>Parses a file set held in memory.</summary>
@@ -112,34 +36,37 @@ internal static class OfacLegacyReader
         OfacSourceFile comments, CancellationToken cancellationToken = default)
     {
         if (primary.Bytes is null) throw new WatchlistFormatException(primary.Name, 0, null, "file not found");
-        var sha = Hash(primary, aliases, addresses, comments);
-        var issues = new List<LoadIssue>();
-        var builders = new List<Builder>(primary.Bytes.Length / 250);
-        var byId = new Dictionary<long, Builder>(builders.Capacity);
+        OfacSourceFile[] files = [primary, aliases, addresses, comments];
+        var builders = new List<OfacEntryBuilder>(primary.Bytes.Length / 250);
+        using var load = new WatchlistAccumulator(primary.Name, builders.Capacity);
+        // The same as `cat sdn.csv alt.csv add.csv sdn_comments.csv | sha256sum`: the present files in that order.
+        foreach (var f in files)
+        {
+            if (f.Bytes is not null) load.AppendSource(f.Bytes);
+        }
+        var byId = new Dictionary<long, OfacEntryBuilder>(builders.Capacity);
 
         var countries = new CountryLookup();
 
-        CheckFiles(set, [primary, aliases, addresses, comments], issues);
-        var rowsRead = ReadPrimary(set, primary, builders, byId, issues, cancellationToken);
-        if (aliases.Bytes is not null) ReadAliases(set, aliases, byId, issues, cancellationToken);
-        if (addresses.Bytes is not null) ReadAddresses(set, addresses, byId, issues, countries, cancellationToken);
-        if (comments.Bytes is not null) ReadComments(set, comments, byId, issues, cancellationToken);
+        CheckFiles(set, files, load);
+        ReadPrimary(primary, builders, byId, load, cancellationToken);
+        if (aliases.Bytes is not null) ReadAliases(set, aliases, byId, load, cancellationToken);
+        if (addresses.Bytes is not null) ReadAddresses(set, addresses, byId, load, countries, cancellationToken);
+        if (comments.Bytes is not null) ReadComments(set, comments, byId, load, cancellationToken);
 
-        var entries = new List<WatchlistEntry>(builders.Count);
         for (var i = 0; i < builders.Count; i++)
         {
             if ((i & 1023) == 0) cancellationToken.ThrowIfCancellationRequested();
-            entries.Add(builders[i].Build(countries));
+            load.Add(builders[i].Build(countries));
         }
-        var version = new WatchlistVersion("sha256:" + sha[..12], null, sha);
-        return new Watchlist(set.ListId, set.DisplayName, version, entries, new WatchlistLoadReport(rowsRead, entries.Count, issues));
+        return load.Build(set.ListId, set.DisplayName);
     }
 
     // OFAC ends every legacy file with the DOS end-of-file byte 0x1A (checked on the SDN and consolidated sets). A
     // file without it was most likely cut short, e.g. by an interrupted download: a cut at a line boundary parses
     // cleanly and would silently drop the rows after it. An absent optional file drops its aliases, addresses or
     // remarks. Both are reported (and refused under strict loading), never silent.
-    private static void CheckFiles(OfacFileSet set, OfacSourceFile[] files, List<LoadIssue> issues)
+    private static void CheckFiles(OfacFileSet set, OfacSourceFile[] files, WatchlistAccumulator load)
     {
         var names = set.FilesInOrder;
         string[] what = ["entries", "aliases", "addresses", "remarks overflow"];
@@ -148,110 +75,96 @@ internal static class OfacLegacyReader
             var f = files[i];
             if (f.Bytes is null)
             {
-                issues.Add(new LoadIssue(LoadIssueKind.MissingFile, f.Name, 0, null, $"optional file {names[i]} is absent; its {what[i]} are not loaded"));
+                load.Issue(LoadIssueKind.MissingFile, f.Name, 0, null, $"optional file {names[i]} is absent; its {what[i]} are not loaded");
                 continue;
             }
             if (f.Bytes.Length == 0 || f.Bytes[^1] != 0x1A)
-                issues.Add(new LoadIssue(LoadIssueKind.Truncated, f.Name, 0, null,
+                load.Issue(LoadIssueKind.Truncated, f.Name, 0, null,
                     f.Bytes.Length == 0
                         ? "the file is empty (0 bytes; OFAC's files end with the end-of-file byte 0x1A): it may be cut short"
-                        : "the file does not end with OFAC's end-of-file byte 0x1A: it may be cut short (e.g. an interrupted download), so rows may be missing"));
+                        : "the file does not end with OFAC's end-of-file byte 0x1A: it may be cut short (e.g. an interrupted download), so rows may be missing");
         }
-    }
-
-    // SHA-256 of the present files' bytes concatenated in the fixed order primary, aliases, addresses, comments:
-    // the same as `cat sdn.csv alt.csv add.csv sdn_comments.csv | sha256sum`.
-    private static string Hash(params OfacSourceFile[] files)
-    {
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var f in files)
-        {
-            if (f.Bytes is not null) sha.AppendData(f.Bytes);
-        }
-        return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
 
     private static CsvReader Open(OfacSourceFile file) =>
         new(new StreamReader(new MemoryStream(file.Bytes!, writable: false), Encoding.Latin1, detectEncodingFromByteOrderMarks: true), file.Name);
 
-    private static long ReadPrimary(OfacFileSet set, OfacSourceFile file, List<Builder> builders, Dictionary<long, Builder> byId,
-        List<LoadIssue> issues, CancellationToken ct)
+    private static void ReadPrimary(OfacSourceFile file, List<OfacEntryBuilder> builders, Dictionary<long, OfacEntryBuilder> byId,
+        WatchlistAccumulator load, CancellationToken ct)
     {
         using var csv = Open(file);
-        long rows = 0;
         while (csv.TryReadRecord(out var f))
         {
-            if ((rows++ & 1023) == 0) ct.ThrowIfCancellationRequested();
+            if ((load.CountRow() & 1023) == 1) ct.ThrowIfCancellationRequested();
             var line = csv.RecordLine;
             if (f.Count != PrimaryFields)
             {
-                issues.Add(new LoadIssue(LoadIssueKind.Rejected, file.Name, line, f.Count < PrimaryFields ? PrimaryFieldNames[Math.Max(f.Count, 1)] : null,
-                    $"expected {PrimaryFields} fields, found {f.Count}; row not loaded"));
+                load.Reject(line, f.Count < PrimaryFields ? PrimaryFieldNames[Math.Max(f.Count, 1)] : null,
+                    $"expected {PrimaryFields} fields, found {f.Count}; row not loaded");
                 continue;
             }
             if (!TryEntNum(f[0], out var entNum, out var idText))
             {
-                issues.Add(new LoadIssue(LoadIssueKind.Rejected, file.Name, line, "ent_num", $"'{Clip(f[0])}' is not an entry number; row not loaded"));
+                load.Reject(line, "ent_num", $"'{Clip(f[0])}' is not an entry number; row not loaded");
                 continue;
             }
-            var name = OfacRemarks.Value(f[1]);
+            var name = OfacFields.Value(f[1]);
             if (name is null)
             {
-                issues.Add(new LoadIssue(LoadIssueKind.Rejected, file.Name, line, "SDN_Name", $"entry {idText} has no name; row not loaded"));
+                load.Reject(line, "SDN_Name", $"entry {idText} has no name; row not loaded");
                 continue;
             }
             var type = ParseType(f[2], out var knownType);
             if (!knownType)
-                issues.Add(new LoadIssue(LoadIssueKind.Warning, file.Name, line, "SDN_Type", $"unknown type '{Clip(f[2])}' for entry {idText}; loaded as Unknown"));
+                load.Warn(line, "SDN_Type", $"unknown type '{Clip(f[2])}' for entry {idText}; loaded as Unknown");
 
-            var b = new Builder(idText, type, name, line, Path.GetFileName(file.Name))
+            var b = new OfacEntryBuilder(idText, type, name, line, Path.GetFileName(file.Name))
             {
-                Programs = OfacRemarks.SplitPrograms(f[3]),
-                Title = OfacRemarks.Value(f[4]),
-                CallSign = OfacRemarks.Value(f[5]),
-                VesselType = OfacRemarks.Value(f[6]),
-                Tonnage = OfacRemarks.Value(f[7]),
-                Grt = OfacRemarks.Value(f[8]),
-                VesselFlag = OfacRemarks.Value(f[9]),
-                VesselOwner = OfacRemarks.Value(f[10]),
+                Programs = OfacFields.SplitPrograms(f[3]),
+                Title = OfacFields.Value(f[4]),
+                CallSign = OfacFields.Value(f[5]),
+                VesselType = OfacFields.Value(f[6]),
+                Tonnage = OfacFields.Value(f[7]),
+                Grt = OfacFields.Value(f[8]),
+                VesselFlag = OfacFields.Value(f[9]),
+                VesselOwner = OfacFields.Value(f[10]),
                 // Not trimmed at the end: at OFAC's 1,000-character cut a trailing blank belongs between words.
-                Remarks = OfacRemarks.IsEmpty(f[11]) ? null : f[11].TrimStart(),
+                Remarks = OfacFields.IsEmpty(f[11]) ? null : f[11].TrimStart(),
             };
             builders.Add(b);
             if (byId.TryGetValue(entNum, out var first))
             {
-                issues.Add(new LoadIssue(LoadIssueKind.Duplicate, file.Name, line, "ent_num",
-                    $"entry number {idText} occurs more than once (first on row {first.Line}); both loaded, related rows apply to both"));
+                load.Issue(LoadIssueKind.Duplicate, line, "ent_num",
+                    $"entry number {idText} occurs more than once (first on row {first.Line}); both loaded, related rows apply to both");
                 while (first.NextSameId is not null) first = first.NextSameId;
                 first.NextSameId = b;
             }
             else byId.Add(entNum, b);
         }
-        return rows;
     }
 
-    private static void ReadAliases(OfacFileSet set, OfacSourceFile file, Dictionary<long, Builder> byId, List<LoadIssue> issues, CancellationToken ct)
+    private static void ReadAliases(OfacFileSet set, OfacSourceFile file, Dictionary<long, OfacEntryBuilder> byId, WatchlistAccumulator load, CancellationToken ct)
     {
         using var csv = Open(file);
         long rows = 0;
         while (csv.TryReadRecord(out var f))
         {
             if ((rows++ & 1023) == 0) ct.ThrowIfCancellationRequested();
-            if (!Secondary(set, file, csv.RecordLine, f, AliasFields, "alias", byId, issues, out var b)) continue;
-            var name = OfacRemarks.Value(f[3]);
+            if (!Secondary(set, file, csv.RecordLine, f, AliasFields, "alias", byId, load, out var b)) continue;
+            var name = OfacFields.Value(f[3]);
             if (name is null)
             {
-                issues.Add(new LoadIssue(LoadIssueKind.Warning, file.Name, csv.RecordLine, "alt_name", $"alias row of entry {b!.Id} has no name; ignored"));
+                load.Issue(LoadIssueKind.Warning, file.Name, csv.RecordLine, "alt_name", $"alias row of entry {b!.Id} has no name; ignored");
                 continue;
             }
             var strength = AliasStrength(f[2], f[4], out var known);
             if (!known)
-                issues.Add(new LoadIssue(LoadIssueKind.Warning, file.Name, csv.RecordLine, "alt_type", $"unknown alias type '{Clip(f[2])}'; loaded as a strong alias"));
+                load.Issue(LoadIssueKind.Warning, file.Name, csv.RecordLine, "alt_type", $"unknown alias type '{Clip(f[2])}'; loaded as a strong alias");
             for (var t = b; t is not null; t = t.NextSameId) t.Aliases.Add(new EntryName(name, strength));
         }
     }
 
-    private static void ReadAddresses(OfacFileSet set, OfacSourceFile file, Dictionary<long, Builder> byId, List<LoadIssue> issues,
+    private static void ReadAddresses(OfacFileSet set, OfacSourceFile file, Dictionary<long, OfacEntryBuilder> byId, WatchlistAccumulator load,
         CountryLookup countries, CancellationToken ct)
     {
         using var csv = Open(file);
@@ -259,17 +172,17 @@ internal static class OfacLegacyReader
         while (csv.TryReadRecord(out var f))
         {
             if ((rows++ & 1023) == 0) ct.ThrowIfCancellationRequested();
-            if (!Secondary(set, file, csv.RecordLine, f, AddressFields, "address", byId, issues, out var b)) continue;
-            var street = OfacRemarks.Value(f[2]);
-            var city = OfacRemarks.Value(f[3]);
-            var country = OfacRemarks.Value(f[4]);
+            if (!Secondary(set, file, csv.RecordLine, f, AddressFields, "address", byId, load, out var b)) continue;
+            var street = OfacFields.Value(f[2]);
+            var city = OfacFields.Value(f[3]);
+            var country = OfacFields.Value(f[4]);
             if (street is null && city is null && country is null) continue; // an all-empty placeholder row
             string? code = null;
             if (country is not null)
             {
                 if (countries.TryGet(country, out var c)) code = c;
                 else if (!country.Equals("undetermined", StringComparison.OrdinalIgnoreCase))
-                    issues.Add(new LoadIssue(LoadIssueKind.Warning, file.Name, csv.RecordLine, "country", $"country '{Clip(country)}' has no ISO code; address kept without one"));
+                    load.Issue(LoadIssueKind.Warning, file.Name, csv.RecordLine, "country", $"country '{Clip(country)}' has no ISO code; address kept without one");
             }
             // OFAC writes Hong Kong addresses with country "China"; ISO gives Hong Kong its own code.
             if (code == "CN" && (Mentions(city, "Hong Kong") || Mentions(street, "Hong Kong"))) code = "HK";
@@ -278,53 +191,53 @@ internal static class OfacLegacyReader
         }
     }
 
-    private static void ReadComments(OfacFileSet set, OfacSourceFile file, Dictionary<long, Builder> byId, List<LoadIssue> issues, CancellationToken ct)
+    private static void ReadComments(OfacFileSet set, OfacSourceFile file, Dictionary<long, OfacEntryBuilder> byId, WatchlistAccumulator load, CancellationToken ct)
     {
         using var csv = Open(file);
         long rows = 0;
         while (csv.TryReadRecord(out var f))
         {
             if ((rows++ & 1023) == 0) ct.ThrowIfCancellationRequested();
-            if (!Secondary(set, file, csv.RecordLine, f, CommentFields, "comment", byId, issues, out var b)) continue;
+            if (!Secondary(set, file, csv.RecordLine, f, CommentFields, "comment", byId, load, out var b)) continue;
             // The overflow is cut mid-word, so it is kept verbatim (not trimmed).
             var text = f[1];
-            if (OfacRemarks.IsEmpty(text)) continue;
+            if (OfacFields.IsEmpty(text)) continue;
             for (var t = b; t is not null; t = t.NextSameId)
             {
                 var before = t.Remarks ?? "";
-                t.Remarks = OfacRemarks.JoinOverflow(t.Remarks, text, out var join);
+                t.Remarks = OfacRemarksOverflow.Join(t.Remarks, text, out var join);
                 var message = join.Kind switch
                 {
                     OverflowJoinKind.Overlapped =>
                         $"entry {t.Id}: this overflow restates the last {join.Overlap} characters of the remarks, so the files are from different publications; joined where they overlap",
                     OverflowJoinKind.NewSegments =>
-                        $"entry {t.Id} has {before.Length}-character remarks (OFAC cuts at {OfacRemarks.RemarksLimit}), so this overflow does not continue them (the files are from different publications); " +
+                        $"entry {t.Id} has {before.Length}-character remarks (OFAC cuts at {OfacRemarksOverflow.RemarksLimit}), so this overflow does not continue them (the files are from different publications); " +
                         $"its cut-off first piece '{Clip(join.Dropped ?? "")}' is dropped and {join.Appended} whole segment{(join.Appended == 1 ? "" : "s")} not already in the remarks appended",
                     _ => null,
                 };
-                if (message is not null) issues.Add(new LoadIssue(LoadIssueKind.Warning, file.Name, csv.RecordLine, "remarks", message));
+                if (message is not null) load.Issue(LoadIssueKind.Warning, file.Name, csv.RecordLine, "remarks", message);
             }
         }
     }
 
     // Validates a secondary row: field count, entry number, and that the entry exists (else an Orphan issue).
     private static bool Secondary(OfacFileSet set, OfacSourceFile file, long line, IReadOnlyList<string> f, int expected, string what,
-        Dictionary<long, Builder> byId, List<LoadIssue> issues, out Builder? builder)
+        Dictionary<long, OfacEntryBuilder> byId, WatchlistAccumulator load, out OfacEntryBuilder? builder)
     {
         builder = null;
         if (f.Count != expected)
         {
-            issues.Add(new LoadIssue(LoadIssueKind.Warning, file.Name, line, null, $"{what} row has {f.Count} fields, expected {expected}; ignored"));
+            load.Issue(LoadIssueKind.Warning, file.Name, line, null, $"{what} row has {f.Count} fields, expected {expected}; ignored");
             return false;
         }
         if (!TryEntNum(f[0], out var entNum, out var idText))
         {
-            issues.Add(new LoadIssue(LoadIssueKind.Warning, file.Name, line, "ent_num", $"'{Clip(f[0])}' is not an entry number; {what} row ignored"));
+            load.Issue(LoadIssueKind.Warning, file.Name, line, "ent_num", $"'{Clip(f[0])}' is not an entry number; {what} row ignored");
             return false;
         }
         if (!byId.TryGetValue(entNum, out builder))
         {
-            issues.Add(new LoadIssue(LoadIssueKind.Orphan, file.Name, line, "ent_num", $"{what} row for entry {idText}, which is not in {set.Primary}"));
+            load.Issue(LoadIssueKind.Orphan, file.Name, line, "ent_num", $"{what} row for entry {idText}, which is not in {set.Primary}");
             return false;
         }
         return true;
@@ -343,7 +256,7 @@ internal static class OfacLegacyReader
     internal static EntityType ParseType(string field, out bool known)
     {
         known = true;
-        if (OfacRemarks.IsEmpty(field)) return EntityType.Organization; // OFAC leaves entities untyped
+        if (OfacFields.IsEmpty(field)) return EntityType.Organization; // OFAC leaves entities untyped
         switch (field.Trim().ToLowerInvariant())
         {
             case "individual": return EntityType.Person;
@@ -362,7 +275,7 @@ internal static class OfacLegacyReader
     {
         known = true;
         var t = LettersOnly(type);
-        if (t.Contains("weak", StringComparison.Ordinal) || (!OfacRemarks.IsEmpty(remarks) && remarks.Contains("weak", StringComparison.OrdinalIgnoreCase)))
+        if (t.Contains("weak", StringComparison.Ordinal) || (!OfacFields.IsEmpty(remarks) && remarks.Contains("weak", StringComparison.OrdinalIgnoreCase)))
             return NameStrength.Weak;
         switch (t)
         {
@@ -382,76 +295,4 @@ internal static class OfacLegacyReader
     private static bool Mentions(string? text, string what) => text is not null && text.Contains(what, StringComparison.OrdinalIgnoreCase);
 
     private static string Clip(string s) => s.Length <= 40 ? s : s[..40] + "...";
-
-    private sealed class Builder(string id, EntityType type, string name, long line, string fileName)
-    {
-        public string Id { get; } = id;
-        public long Line { get; } = line;
-        public Builder? NextSameId { get; set; }
-        public List<string> Programs { get; init; } = [];
-        public string? Title { get; init; }
-        public string? CallSign { get; init; }
-        public string? VesselType { get; init; }
-        public string? Tonnage { get; init; }
-        public string? Grt { get; init; }
-        public string? VesselFlag { get; init; }
-        public string? VesselOwner { get; init; }
-        public string? Remarks { get; set; }
-        public List<EntryName> Aliases { get; } = [];
-        public List<EntryAddress> Addresses { get; } = [];
-
-        public WatchlistEntry Build(CountryLookup lookup)
-        {
-            var remarks = Remarks?.Trim();
-            if (remarks?.Length == 0) remarks = null;
-            var names = new List<EntryName>(1 + Aliases.Count) { new(name, NameStrength.Primary) };
-            foreach (var a in Aliases) AddName(names, a);
-            var remarkNames = new List<EntryName>();
-            OfacRemarks.ParseAliases(remarks, remarkNames);
-            foreach (var a in remarkNames) AddName(names, a);
-
-            // Countries: addresses first, then nationality/citizenship, identifier issuers, and a vessel's flag.
-            var countries = new List<string>();
-            foreach (var a in Addresses)
-                if (a.CountryCode is { } c && !countries.Contains(c)) countries.Add(c);
-            var identifiers = new List<EntryIdentifier>();
-            if (CallSign is not null) identifiers.Add(new EntryIdentifier("Call Sign", CallSign));
-            var links = new List<EntryLink>();
-            OfacRemarks.ParseSegments(remarks, identifiers, countries, links, lookup);
-            foreach (var i in identifiers)
-                if (i.Country is { } c && !countries.Contains(c)) countries.Add(c);
-            if (VesselFlag is not null && lookup.TryGet(VesselFlag, out var flag) && !countries.Contains(flag)) countries.Add(flag);
-
-            var tags = new List<string>();
-            if (Title is not null) tags.Add("title:" + Title);
-            if (VesselType is not null) tags.Add("vessel-type:" + VesselType);
-            if (VesselFlag is not null) tags.Add("vessel-flag:" + VesselFlag);
-            if (VesselOwner is not null) tags.Add("vessel-owner:" + VesselOwner);
-            if (Tonnage is not null) tags.Add("tonnage:" + Tonnage);
-            if (Grt is not null) tags.Add("grt:" + Grt);
-
-            return new WatchlistEntry
-            {
-                Id = Id,
-                Type = type,
-                Names = names,
-                Countries = countries,
-                Identifiers = identifiers,
-                Programs = Programs,
-                Addresses = Addresses,
-                Remarks = remarks,
-                SourceReference = $"{fileName} line {Line}",
-                Tags = tags,
-                Links = links,
-            };
-        }
-
-        // Keeps the first (strongest-listed) occurrence of a name; later spellings that differ only in case are dropped.
-        private static void AddName(List<EntryName> names, EntryName name)
-        {
-            foreach (var n in names)
-                if (string.Equals(n.Value, name.Value, StringComparison.OrdinalIgnoreCase)) return;
-            names.Add(name);
-        }
-    }
 }

@@ -50,7 +50,7 @@ public sealed class OfacSdnProvider : IWatchlistProvider, IWatchlistFileSource
 
     /// <inheritdoc />
     /// <remarks>The four files of the set, found as a load finds them (a case-insensitive match included).</remarks>
-    public IReadOnlyList<string> SourceFiles => OfacLegacyReader.SourceFiles(OfacFileSet.Sdn, _path);
+    public IReadOnlyList<string> SourceFiles => OfacLegacyFiles.SourceFiles(OfacFileSet.Sdn, _path);
 
     /// <inheritdoc />
     public Task<Watchlist> LoadAsync(CancellationToken cancellationToken = default) =>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using System.Xml;
 using System.Xml.Linq;
@@ -14,12 +13,11 @@ internal sealed class RecordTooLargeException(long line, string element) : IOExc
 }
 
 /// <summary>
-/// A read-only pass-through stream that hashes every byte it hands out and, while a record is open, fails once the
-/// record has pulled more than the allowed number of bytes.
+/// A read-only pass-through stream that adds every byte it hands out to the load's source hash and, while a record is
+/// open, fails once the record has pulled more than the allowed number of bytes.
 /// </summary>
-internal sealed class GuardedReadStream(Stream inner, long maxRecordBytes) : Stream
+internal sealed class GuardedReadStream(Stream inner, long maxRecordBytes, WatchlistAccumulator load) : Stream
 {
-    private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private long _total;
     private long _mark = -1;
     private long _markLine;
@@ -34,8 +32,6 @@ internal sealed class GuardedReadStream(Stream inner, long maxRecordBytes) : Str
 
     public void EndRecord() => _mark = -1;
 
-    public string HashHex() => Convert.ToHexStringLower(_hash.GetHashAndReset());
-
     public async Task DrainAsync(CancellationToken cancellationToken)
     {
         var buffer = new byte[1 << 14];
@@ -46,7 +42,7 @@ internal sealed class GuardedReadStream(Stream inner, long maxRecordBytes) : Str
 
     private int Account(ReadOnlySpan<byte> data)
     {
-        _hash.AppendData(data);
+        load.AppendSource(data);
         _total += data.Length;
         if (_mark >= 0 && _total - _mark > maxRecordBytes) throw new RecordTooLargeException(_markLine, _markElement);
         return data.Length;
@@ -77,10 +73,4 @@ internal sealed class GuardedReadStream(Stream inner, long maxRecordBytes) : Str
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
     public override void SetLength(long value) => throw new NotSupportedException();
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing) _hash.Dispose();
-        base.Dispose(disposing);
-    }
 }

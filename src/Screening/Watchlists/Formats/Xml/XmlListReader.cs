@@ -1,13 +1,12 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using System.Xml;
 using System.Xml.Linq;
 
 namespace Screening.Watchlists;
 
-/// <summary>What a format's reader produced, before the source hash is known.</summary>
-internal sealed record XmlListResult(string Id, string DisplayName, DateTimeOffset? PublishedAt, List<WatchlistEntry> Entries, long RowsRead, List<LoadIssue> Issues);
+/// <summary>Which list a format's reader found in the document; its entries and issues are in the load's accumulator.</summary>
+internal sealed record XmlListIdentity(string Id, string DisplayName, DateTimeOffset? PublishedAt);
 
 /// <summary>
 /// The streaming machinery the XML providers share: safe reader settings, a hashing and size-guarding stream, one
@@ -55,11 +54,12 @@ internal sealed class XmlListReader
     };
 
     /// <summary>
-    /// Opens the source, runs <paramref name="read"/> over it and returns the list with the SHA-256 of every byte.
-    /// Reader, I/O-not-found and size-limit errors become <see cref="WatchlistFormatException"/>.
+    /// Opens the source, runs <paramref name="read"/> over it (it adds entries and issues to the load) and returns the
+    /// list with the SHA-256 of every byte. Reader, I/O-not-found and size-limit errors become
+    /// <see cref="WatchlistFormatException"/>.
     /// </summary>
     public static async Task<Watchlist> LoadAsync(Func<Stream> open, string file, XmlReadLimits limits,
-        Func<XmlListReader, CancellationToken, Task<XmlListResult>> read, CancellationToken cancellationToken)
+        Func<XmlListReader, WatchlistAccumulator, CancellationToken, Task<XmlListIdentity>> read, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         Stream source;
@@ -78,14 +78,15 @@ internal sealed class XmlListReader
 
         await using (source.ConfigureAwait(false))
         {
-            using var guarded = new GuardedReadStream(source, limits.MaxRecordBytes);
+            using var load = new WatchlistAccumulator(file);
+            using var guarded = new GuardedReadStream(source, limits.MaxRecordBytes, load);
             // Create reads nothing yet; the reader stays open for the catch blocks to ask for its line.
             using var reader = XmlReader.Create(guarded, CreateSettings(limits));
             var list = new XmlListReader(reader, guarded, file, limits.MaxRecordDepth);
-            XmlListResult result;
+            XmlListIdentity result;
             try
             {
-                result = await read(list, cancellationToken).ConfigureAwait(false);
+                result = await read(list, load, cancellationToken).ConfigureAwait(false);
                 // Read to the end so trailing garbage is caught and every byte is hashed.
                 while (await reader.ReadAsync().ConfigureAwait(false))
                 {
@@ -109,10 +110,7 @@ internal sealed class XmlListReader
                 throw new WatchlistFormatException(file, list.Line, null, "the bytes do not match the document's encoding: " + ex.Message, ex);
             }
             await guarded.DrainAsync(cancellationToken).ConfigureAwait(false);
-            var sha = guarded.HashHex();
-            var label = result.PublishedAt?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "sha256:" + sha[..12];
-            return new Watchlist(result.Id, result.DisplayName, new WatchlistVersion(label, result.PublishedAt, sha), result.Entries,
-                new WatchlistLoadReport(result.RowsRead, result.Entries.Count, result.Issues));
+            return load.Build(result.Id, result.DisplayName, result.PublishedAt);
         }
     }
 

@@ -1,16 +1,16 @@
 using System.Security.Cryptography;
 using System.Text;
+using Screening.Tests.BuiltIn;
 using Screening.Watchlists;
-using Screening.WatchlistGenerator;
 
-namespace Screening.Tests.BuiltIn;
+namespace Screening.WatchlistGenerator.Tests;
 
 public class GeneratorTests
 {
-    private static string ExpectedJson => Path.Combine(RepoPaths.GeneratorFixtures, "expected", "screening-russia-defense.json");
-    private static string ExpectedSummary => Path.Combine(RepoPaths.GeneratorFixtures, "expected", "SUMMARY.md");
+    private static string ExpectedJson => Path.Combine(GeneratorPaths.Fixtures, "expected", "screening-russia-defense.json");
+    private static string ExpectedSummary => Path.Combine(GeneratorPaths.Fixtures, "expected", "SUMMARY.md");
 
-    private static Task<GeneratorOutput> RunOnFixtures() => Generator.RunAsync(RepoPaths.GeneratorFixtures);
+    private static Task<GeneratorOutput> RunOnFixtures() => Generator.RunAsync(GeneratorPaths.Fixtures);
 
     [Fact]
     public async Task RunAsync_Fixtures_MatchesGoldenOutput()
@@ -19,7 +19,7 @@ public class GeneratorTests
         if (Environment.GetEnvironmentVariable("SCREENING_UPDATE_GOLDEN") == "1")
         {
             // Regenerates the golden files in the source tree after a deliberate rule change.
-            var dir = Path.Combine(RepoPaths.Root, "tests", "Screening.Tests", "Fixtures", "generator", "expected");
+            var dir = Path.Combine(GeneratorPaths.SourceFixtures, "expected");
             Directory.CreateDirectory(dir);
             File.WriteAllBytes(Path.Combine(dir, "screening-russia-defense.json"), output.Json);
             File.WriteAllText(Path.Combine(dir, "SUMMARY.md"), output.Summary);
@@ -41,7 +41,7 @@ public class GeneratorTests
     [Fact]
     public async Task Render_RecordsInAnyOrder_SameBytes()
     {
-        var (records, dates) = await SourceLoader.LoadAsync(RepoPaths.GeneratorFixtures);
+        var (records, dates) = await SourceLoader.LoadAsync(GeneratorPaths.Fixtures);
         var forward = Generator.Render(records, dates);
         var reversed = Generator.Render(records.Reverse().ToList(), dates);
         Assert.Equal(forward.Json, reversed.Json);
@@ -121,7 +121,7 @@ public class GeneratorTests
 
     [Fact]
     public async Task RunAsync_MissingData_Throws() =>
-        await Assert.ThrowsAsync<DirectoryNotFoundException>(() => Generator.RunAsync(Path.Combine(RepoPaths.GeneratorFixtures, "missing")));
+        await Assert.ThrowsAsync<DirectoryNotFoundException>(() => Generator.RunAsync(Path.Combine(GeneratorPaths.Fixtures, "missing")));
 
     [RealDataFact]
     public async Task RunAsync_RealData_ReproducesCommittedResourceByteForByte()
@@ -130,7 +130,7 @@ public class GeneratorTests
         var committed = await File.ReadAllBytesAsync(RepoPaths.Resource);
         Assert.True(committed.AsSpan().SequenceEqual(output.Json),
             "The committed resource differs from a regeneration; run the generator (see SUMMARY.md) and commit its outputs.");
-        Assert.Equal(await File.ReadAllTextAsync(RepoPaths.Summary), output.Summary);
+        Assert.Equal(await File.ReadAllTextAsync(GeneratorPaths.Summary), output.Summary);
         Assert.Equal(await File.ReadAllTextAsync(RepoPaths.Manifest), output.Manifest);
     }
 

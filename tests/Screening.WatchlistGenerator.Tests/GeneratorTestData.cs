@@ -1,7 +1,6 @@
-using Screening.WatchlistGenerator;
 using Screening.Watchlists;
 
-namespace Screening.Tests.BuiltIn;
+namespace Screening.WatchlistGenerator.Tests;
 
 /// <summary>Hand-built source records, copied from real OFAC and BIS records (public domain) unless a test says otherwise.</summary>
 internal static class GeneratorTestData

@@ -1,8 +1,7 @@
-using Screening.WatchlistGenerator;
-using static Screening.Tests.BuiltIn.GeneratorTestData;
+using static Screening.WatchlistGenerator.Tests.GeneratorTestData;
 using Screening.Watchlists;
 
-namespace Screening.Tests.BuiltIn;
+namespace Screening.WatchlistGenerator.Tests;
 
 public class RecordMergerTests
 {
