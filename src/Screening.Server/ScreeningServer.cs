@@ -7,6 +7,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using Screening.Hosting;
+using Screening.Server.Contracts;
 using Screening.Server.Endpoints;
 using Screening.Server.Security;
 
@@ -49,6 +50,9 @@ public static class ScreeningServer
             o.StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError);
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
+            // Request bodies bind through the generated metadata; the framework's own types (problem details) resolve
+            // after it. Responses are written with ServerJsonContext directly (Endpoints/JsonBody).
+            o.SerializerOptions.TypeInfoResolverChain.Insert(0, ServerJsonContext.Default);
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         });
@@ -74,19 +78,14 @@ public static class ScreeningServer
         return app;
     }
 
-    private static Task WriteHealth(HttpContext http, HealthReport report)
+    private static Task WriteHealth(HttpContext http, HealthReport report) => JsonBody.WriteAsync(http, new HealthResponse
     {
-        http.Response.ContentType = "application/json";
-        var body = new
+        Status = report.Status.ToString(),
+        Checks = report.Entries.ToDictionary(e => e.Key, e => new HealthCheckResponse
         {
-            status = report.Status.ToString(),
-            checks = report.Entries.ToDictionary(e => e.Key, e => new
-            {
-                status = e.Value.Status.ToString(),
-                description = e.Value.Description,
-                data = e.Value.Data,
-            }),
-        };
-        return http.Response.WriteAsJsonAsync(body, http.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions);
-    }
+            Status = e.Value.Status.ToString(),
+            Description = e.Value.Description,
+            Data = e.Value.Data,
+        }),
+    }, ServerJsonContext.Default.HealthResponse, http.Response.StatusCode);
 }
