@@ -58,9 +58,13 @@ public static class ScreeningServer
         });
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks().AddCheck<ScreeningHealthCheck>("screening", tags: ["ready"]);
-        builder.Services.AddOpenTelemetry().WithMetrics(m => m
-            .AddMeter("Screening", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
-            .AddPrometheusExporter());
+        var metrics = screening.GetSection("Server").GetValue(nameof(ServerOptions.Metrics), true);
+        if (metrics)
+        {
+            builder.Services.AddOpenTelemetry().WithMetrics(m => m
+                .AddMeter("Screening", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
+                .AddPrometheusExporter());
+        }
         builder.Services.AddHostedService<BindingGuard>();
 
         var app = builder.Build();
@@ -71,7 +75,7 @@ public static class ScreeningServer
 
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = WriteHealth });
-        app.MapPrometheusScrapingEndpoint("/metrics");
+        if (metrics) app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapOpenApi("/openapi/{documentName}.json");
         ScreenEndpoints.Map(app);
         YenteMatchEndpoint.Map(app);
