@@ -109,21 +109,23 @@ METRICS_TABLE=""
 if [ -n "$OFF_PID" ]; then
   echo "== Prometheus exporter on vs off: $METRICS_ROUNDS interleaved rounds of ${DURATION}s at concurrency 16"
   wrk -t1 -c16 -d"${WARMUP}"s -s "$LUA" "http://127.0.0.1:$((PORT + 1))" -- "$WORK/bodies.jsonl" >/dev/null
-  ON_LIST=""; OFF_LIST=""
+  ON_LIST=""; OFF_LIST=""; RATIOS=""
+  METRICS_TABLE="| round | exporter on: requests/s | server CPU µs/request | exporter off: requests/s | server CPU µs/request | off/on CPU |
+| ---: | ---: | ---: | ---: | ---: | ---: |"
   for round in $(seq 1 "$METRICS_ROUNDS"); do
     if [ $((round % 2)) = 1 ]; then order="on off"; else order="off on"; fi
     for which in $order; do
       if [ "$which" = on ]; then p=$PORT; pid=$ON_PID; else p=$((PORT + 1)); pid=$OFF_PID; fi
       read -r rps _ _ _ _ server _ _ < <(measure "$p" "$pid" 16 "$DURATION")
       echo "round $round, exporter $which: $rps requests/s, server CPU $server µs/request"
-      if [ "$which" = on ]; then ON_LIST+="$server "; else OFF_LIST+="$server "; fi
+      if [ "$which" = on ]; then on_rps=$rps; on_cpu=$server; else off_rps=$rps; off_cpu=$server; fi
     done
+    ratio=$(awk -v a="$on_cpu" -v b="$off_cpu" 'BEGIN { printf "%.3f", b / a }')
+    RATIOS+="$ratio "
+    METRICS_TABLE+=$'\n'"| $round | $on_rps | $on_cpu | $off_rps | $off_cpu | $ratio |"
   done
   median() { tr ' ' '\n' <<<"$1" | grep . | sort -g | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
-  METRICS_TABLE="| exporter | server CPU µs/request, each round | median |
-| --- | --- | ---: |
-| on (default) | $ON_LIST | $(median "$ON_LIST") |
-| off (\`Screening:Server:Metrics=false\`) | $OFF_LIST | $(median "$OFF_LIST") |"
+  METRICS_TABLE+=$'\n\n'"Median off/on ratio of server CPU per request: $(median "$RATIOS") (below 1: the exporter costs that share)."
 fi
 
 LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -156,7 +158,10 @@ mkdir -p "$(dirname "$OUT")"
   echo
   echo "Server CPU per request is the server process's user + system time (\`/proc/PID/stat\`, clock ticks of $((1000 / TICK)) ms) over the"
   echo "measured run divided by the requests wrk completed; it includes the kernel's TCP work on the server's side. The"
-  echo "library alone, on the same queries on one thread with no HTTP: $LIBRARY."
+  echo "last column is the share of the machine's CPU time that server and client used: below 100%, other processes had"
+  echo "the rest. The library alone (\`Screening.LoadTest --library-cost\`, same queries, one thread, no HTTP):"
+  echo
+  echo "    $LIBRARY"
   if [ -n "$METRICS_TABLE" ]; then
     echo
     echo "## Cost of the Prometheus exporter"
