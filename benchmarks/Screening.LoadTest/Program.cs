@@ -4,6 +4,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
+using Screening;
 using Screening.Server;
 using Screening.Watchlists;
 
@@ -11,12 +12,18 @@ using Screening.Watchlists;
 // Usage (from the repository root):
 //   dotnet run -c Release --project benchmarks/Screening.LoadTest -- [--url URL] [--list SPEC] [--api-key KEY]
 //       [--concurrency 1,16,64] [--duration 10] [--warmup 3] [--queries N] [--out FILE] [--note TEXT]
+//       [--server-pid PID] [--write-bodies FILE] [--library-cost]
 // Without --url it starts the service in this process on a loopback port, over --list
 // (default ofac-sdn:../shared/data/ofac_sdn). With --url it loads a server already running (the better measurement:
-// client and server do not share a garbage collector). The queries: listed names of the list (hits) and generated
-// unlisted company names (misses), half each, in a fixed order.
+// client and server do not share a garbage collector); --server-pid then adds the server's CPU time per request.
+// The queries are the benchmarks' query mix (benchmarks/README.md), the same number of each category, interleaved in a
+// fixed order. --write-bodies writes them as JSON request bodies, one per line, for wrk (benchmarks/http-bench.sh).
+// --library-cost screens the same queries with the library alone on one thread (no HTTP) and prints the CPU time per
+// screen, the floor under the server's CPU per request.
 
-string? url = null, apiKey = null, outFile = null, note = null;
+string? url = null, apiKey = null, outFile = null, note = null, bodiesFile = null;
+var libraryCost = false;
+int? serverPid = null;
 var list = "ofac-sdn:" + Path.Combine("..", "shared", "data", "ofac_sdn");
 int[] levels = [1, 16, 64];
 double duration = 10, warmup = 3;
@@ -35,6 +42,9 @@ for (var i = 0; i < args.Length; i++)
         case "--queries": queryCount = int.Parse(Next(), CultureInfo.InvariantCulture); break;
         case "--out": outFile = Next(); break;
         case "--note": note = Next(); break;
+        case "--server-pid": serverPid = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+        case "--write-bodies": bodiesFile = Next(); break;
+        case "--library-cost": libraryCost = true; break;
         default:
             Console.Error.WriteLine($"Unknown argument {args[i]}");
             return 2;
@@ -49,6 +59,17 @@ if (levels.Length == 0 || levels.Any(l => l is < 1 or > 1024) || duration <= 0 |
 var provider = WatchlistSpec.CreateProvider(list);
 var watchlist = await provider.LoadAsync();
 var queries = Queries.Build(watchlist, queryCount);
+if (libraryCost)
+{
+    Console.WriteLine(await LibraryCost.MeasureAsync(watchlist, queries, duration));
+    return 0;
+}
+if (bodiesFile is not null)
+{
+    await File.WriteAllLinesAsync(bodiesFile, queries.Select(b => Encoding.UTF8.GetString(b)));
+    Console.WriteLine($"{queries.Length:N0} request bodies written to {bodiesFile}");
+    return 0;
+}
 
 Microsoft.AspNetCore.Builder.WebApplication? app = null;
 if (url is null)
@@ -70,25 +91,42 @@ await WaitReadyAsync(client);
 var report = new StringBuilder();
 report.AppendLine("# HTTP load: POST /screen").AppendLine();
 if (note is not null) report.AppendLine(note).AppendLine();
-report.AppendLine(CultureInfo.InvariantCulture, $"List `{list}` ({watchlist.Entries.Count:N0} entries); {queries.Length:N0} queries, half listed names, half unlisted; " +
+report.AppendLine(CultureInfo.InvariantCulture, $"List `{list}` ({watchlist.Entries.Count:N0} entries); {queries.Length:N0} queries of the benchmarks' query mix; " +
     $"{duration:0.#} s per level after {warmup:0.#} s of warm-up; server {(app is null ? url : "in this process")}; " +
-    $"{Environment.ProcessorCount} cores, .NET {Environment.Version}.").AppendLine();
-report.AppendLine("| concurrency | requests | requests/s | p50 ms | p90 ms | p99 ms | max ms | errors |");
-report.AppendLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    $"{Environment.ProcessorCount} cores, .NET {Environment.Version}; load average at start {LoadAverage()}.").AppendLine();
+report.AppendLine("| concurrency | requests | requests/s | p50 ms | p90 ms | p99 ms | max ms | errors | server CPU µs/request | client CPU µs/request |");
+report.AppendLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+using var server = serverPid is { } pid ? System.Diagnostics.Process.GetProcessById(pid) : null;
+using var self = System.Diagnostics.Process.GetCurrentProcess();
 foreach (var level in levels)
 {
     if (warmup > 0) await Load.RunAsync(client, queries, level, TimeSpan.FromSeconds(warmup));
+    var serverCpu = CpuTime(server);
+    var clientCpu = CpuTime(self);
     var r = await Load.RunAsync(client, queries, level, TimeSpan.FromSeconds(duration));
+    var serverPerRequest = server is null ? "" : ((CpuTime(server) - serverCpu).TotalMicroseconds / r.Count).ToString("0", CultureInfo.InvariantCulture);
+    var clientPerRequest = app is not null ? "" : ((CpuTime(self) - clientCpu).TotalMicroseconds / r.Count).ToString("0", CultureInfo.InvariantCulture);
     var line = string.Create(CultureInfo.InvariantCulture,
-        $"| {level} | {r.Count:N0} | {r.Count / r.Elapsed.TotalSeconds:N0} | {r.Percentile(0.50):0.00} | {r.Percentile(0.90):0.00} | {r.Percentile(0.99):0.00} | {r.Percentile(1):0.00} | {r.Errors} |");
+        $"| {level} | {r.Count:N0} | {r.Count / r.Elapsed.TotalSeconds:N0} | {r.Percentile(0.50):0.00} | {r.Percentile(0.90):0.00} | {r.Percentile(0.99):0.00} | {r.Percentile(1):0.00} | {r.Errors} | {serverPerRequest} | {clientPerRequest} |");
     report.AppendLine(line);
     Console.WriteLine(line);
 }
+report.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Load average at end {LoadAverage()}.");
 Console.WriteLine();
 Console.WriteLine(report);
 if (outFile is not null) await File.WriteAllTextAsync(outFile, report.ToString());
 if (app is not null) await app.StopAsync();
 return 0;
+
+// User + system time of a process (Linux: /proc/PID/stat); zero without one.
+static TimeSpan CpuTime(System.Diagnostics.Process? process)
+{
+    if (process is null) return TimeSpan.Zero;
+    process.Refresh();
+    return process.TotalProcessorTime;
+}
+
+static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
 static async Task WaitReadyAsync(HttpClient client)
 {
@@ -109,28 +147,70 @@ static async Task WaitReadyAsync(HttpClient client)
 
 internal static class Queries
 {
-    private static readonly string[] s_words =
-    [
-        "NORTHERN", "GLOBAL", "TRADING", "LOGISTICS", "ALPINE", "RIVERSIDE", "BALTIC", "ORCHARD", "SILVER", "HARBOR",
-        "PRECISION", "SYSTEMS", "CONSULTING", "MEADOW", "TEXTILES", "FOODS", "MARINE", "SOLAR", "GRANITE", "PACIFIC",
-    ];
+    // Request bodies serialized once: the load generator should spend its time on the wire, not in JSON. The categories
+    // take turns, so any stretch of the sequence has the mix's proportions.
+    // Non-ASCII text (Cyrillic, Han) is sent as UTF-8, as clients do, not as \u escapes.
+    private static readonly JsonSerializerOptions s_json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private static readonly string[] s_forms = ["LLC", "GMBH", "LTD", "SA", "CO., LTD.", "INC", "BV", "AB"];
-
-    // Request bodies serialized once: the load generator should spend its time on the wire, not in JSON.
     public static byte[][] Build(Watchlist list, int count)
     {
-        var names = list.Entries.Where(e => e.Type is EntityType.Organization or EntityType.Unknown).Select(e => e.PrimaryName).ToArray();
-        var random = new Random(20260101);
+        var mix = new Screening.Benchmarks.Generation.QueryMix(list);
+        var categories = Screening.Benchmarks.Generation.QueryMix.Categories;
+        var perCategory = (count + categories.Count - 1) / categories.Count;
+        var names = categories.Select(c => mix.Build(c, perCategory)).ToArray();
         var bodies = new byte[count][];
         for (var i = 0; i < count; i++)
-        {
-            var name = i % 2 == 0 && names.Length > 0
-                ? names[random.Next(names.Length)]
-                : $"{s_words[random.Next(s_words.Length)]} {s_words[random.Next(s_words.Length)]} {s_forms[random.Next(s_forms.Length)]}";
-            bodies[i] = JsonSerializer.SerializeToUtf8Bytes(new { name });
-        }
+            bodies[i] = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string> { ["name"] = names[i % names.Length][i / names.Length] }, s_json);
         return bodies;
+    }
+}
+
+// The library's share of a request: the same queries screened in this process on one thread, timed by thread CPU time
+// (user + system, as the server's is) after a warm-up pass, with the library's metrics recorded (as the server does
+// with its Prometheus exporter) or not.
+internal static class LibraryCost
+{
+    public static async Task<string> MeasureAsync(Watchlist list, byte[][] bodies, double seconds)
+    {
+        var screener = await new ScreenerBuilder().AddWatchlist(list).BuildAsync();
+        var names = bodies.Select(b => JsonDocument.Parse(b).RootElement.GetProperty("name").GetString()!).ToArray();
+        var quiet = Measure(screener, names, seconds);
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == "Screening") l.EnableMeasurementEvents(instrument);
+        };
+        listener.SetMeasurementEventCallback<long>((_, _, _, _) => { });
+        listener.SetMeasurementEventCallback<double>((_, _, _, _) => { });
+        listener.Start();
+        var measured = Measure(screener, names, seconds);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"library CPU per screen ({names.Length:N0} queries, one thread): {quiet.Micros:0.0} µs without a metrics listener, {measured.Micros:0.0} µs with one ({quiet.Count:N0} and {measured.Count:N0} screens); load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+    }
+
+    private static (double Micros, long Count) Measure(Screener screener, string[] names, double seconds)
+    {
+        // Warm-up until tiered compilation has settled (a few seconds of screens), then the measured loop.
+        var warm = Stopwatch.GetTimestamp() + 3 * Stopwatch.Frequency;
+        while (Stopwatch.GetTimestamp() < warm)
+            foreach (var name in names) screener.Screen(name);
+        var cpu0 = ThreadCpu();
+        var end = Stopwatch.GetTimestamp() + (long)(seconds * Stopwatch.Frequency);
+        long count = 0;
+        while (Stopwatch.GetTimestamp() < end)
+        {
+            foreach (var name in names) screener.Screen(name);
+            count += names.Length;
+        }
+        return ((ThreadCpu() - cpu0).TotalMicroseconds / count, count);
+    }
+
+    // This thread's CPU time (Linux: /proc/thread-self/stat, in clock ticks of 10 ms).
+    private static TimeSpan ThreadCpu()
+    {
+        var fields = File.ReadAllText("/proc/thread-self/stat").Split(')')[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        return TimeSpan.FromMilliseconds(ticks * 10);
     }
 }
 

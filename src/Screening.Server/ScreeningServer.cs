@@ -7,6 +7,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using Screening.Hosting;
+using Screening.Server.Contracts;
 using Screening.Server.Endpoints;
 using Screening.Server.Security;
 
@@ -56,14 +57,21 @@ public static class ScreeningServer
             o.StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError);
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
+            // Request bodies bind through the generated metadata; the framework's own types (problem details) resolve
+            // after it. Responses are written with ServerJsonContext directly (Endpoints/JsonBody).
+            o.SerializerOptions.TypeInfoResolverChain.Insert(0, ServerJsonContext.Default);
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         });
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks().AddCheck<ScreeningHealthCheck>("screening", tags: ["ready"]);
-        builder.Services.AddOpenTelemetry().WithMetrics(m => m
-            .AddMeter("Screening", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
-            .AddPrometheusExporter());
+        var metrics = screening.GetSection("Server").GetValue(nameof(ServerOptions.Metrics), true);
+        if (metrics)
+        {
+            builder.Services.AddOpenTelemetry().WithMetrics(m => m
+                .AddMeter("Screening", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
+                .AddPrometheusExporter());
+        }
         builder.Services.AddHostedService<BindingGuard>();
 
         var app = builder.Build();
@@ -74,26 +82,21 @@ public static class ScreeningServer
 
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = WriteHealth });
-        app.MapPrometheusScrapingEndpoint("/metrics");
+        if (metrics) app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapOpenApi("/openapi/{documentName}.json");
         ScreenEndpoints.Map(app);
         YenteMatchEndpoint.Map(app);
         return app;
     }
 
-    private static Task WriteHealth(HttpContext http, HealthReport report)
+    private static Task WriteHealth(HttpContext http, HealthReport report) => JsonBody.WriteAsync(http, new HealthResponse
     {
-        http.Response.ContentType = "application/json";
-        var body = new
+        Status = report.Status.ToString(),
+        Checks = report.Entries.ToDictionary(e => e.Key, e => new HealthCheckResponse
         {
-            status = report.Status.ToString(),
-            checks = report.Entries.ToDictionary(e => e.Key, e => new
-            {
-                status = e.Value.Status.ToString(),
-                description = e.Value.Description,
-                data = e.Value.Data,
-            }),
-        };
-        return http.Response.WriteAsJsonAsync(body, http.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions);
-    }
+            Status = e.Value.Status.ToString(),
+            Description = e.Value.Description,
+            Data = e.Value.Data,
+        }),
+    }, ServerJsonContext.Default.HealthResponse, http.Response.StatusCode);
 }

@@ -22,6 +22,12 @@ public sealed class ServerOptions
     /// <summary>The largest NDJSON batch body, in bytes. Default 256 MiB; larger is refused with 413.</summary>
     public long MaxStreamBodyBytes { get; set; } = 256L << 20;
 
+    /// <summary>
+    /// Serve <c>/metrics</c> (OpenTelemetry's Prometheus exporter, with the library's, ASP.NET Core's and Kestrel's
+    /// meters). Default true. Off, nothing listens to the meters and recording them costs nothing.
+    /// </summary>
+    public bool Metrics { get; set; } = true;
+
     /// <summary>The most queries in one yente-style <c>POST /match</c>. Default 100, as yente.</summary>
     public int MaxMatchQueries { get; set; } = 100;
 

@@ -42,6 +42,23 @@ public sealed class KestrelTests : IDisposable
     }
 
     [Fact]
+    public async Task Kestrel_Screen_IsSentWithContentLengthNotChunked()
+    {
+        await using var app = Build("http://127.0.0.1:0");
+        await app.StartAsync();
+        using var client = Client(app);
+        await Json.WaitReadyAsync(client);
+        foreach (var body in (string[])["{\"name\":\"IEMZ Kupol\"}", "{\"name\":\"Acme Bakery\"}"])
+        {
+            var response = await client.PostAsync("/screen", new StringContent(body, Encoding.UTF8, "application/json"));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.NotEqual(true, response.Headers.TransferEncodingChunked);
+            Assert.Equal((await response.Content.ReadAsByteArrayAsync()).Length, response.Content.Headers.ContentLength);
+        }
+        await app.StopAsync();
+    }
+
+    [Fact]
     public async Task Kestrel_RefreshPicksUpAChangedFile()
     {
         await using var app = Build("http://127.0.0.1:0");

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Text.Json.Serialization;
 using Screening.Watchlists;
 
 namespace Screening.Server.Contracts;
@@ -17,6 +18,7 @@ public sealed class ScreenRequest
     public string? Country { get; set; }
 
     /// <summary>An entity-type hint. It only adjusts scores.</summary>
+    [JsonConverter(typeof(CamelCaseEnumConverter<EntityType>))]
     public EntityType? Type { get; set; }
 
     /// <summary>
@@ -59,6 +61,7 @@ public sealed class FilterSpec
     public IReadOnlyList<string>? Lists { get; set; }
 
     /// <summary>Entity types.</summary>
+    [JsonConverter(typeof(CamelCaseEnumListConverter<EntityType>))]
     public IReadOnlyList<EntityType>? EntityTypes { get; set; }
 
     /// <summary>Countries: ISO 3166 alpha-2 codes or names.</summary>
@@ -212,6 +215,7 @@ public sealed class MatchResponse
     public required string MatchedName { get; init; }
 
     /// <summary>Primary name, strong or weak alias, or former name.</summary>
+    [JsonConverter(typeof(CamelCaseEnumConverter<NameStrength>))]
     public NameStrength MatchedNameStrength { get; init; }
 
     /// <summary>The score, 0 to 1.</summary>
@@ -221,6 +225,7 @@ public sealed class MatchResponse
     public required string Explanation { get; init; }
 
     /// <summary>The entry's type.</summary>
+    [JsonConverter(typeof(CamelCaseEnumConverter<EntityType>))]
     public EntityType EntityType { get; init; }
 
     /// <summary>The entry's countries (ISO alpha-2).</summary>

@@ -19,8 +19,11 @@ internal static class ScreenEndpoints
         app.MapPost("/screen", Screen)
             .WithName("Screen")
             .WithSummary("Screens one name (or identifiers), with optional hints, identifiers, customer key, threshold and filter.")
+            .Accepts<ScreenRequest>("application/json")
             .Produces<ScreenResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         app.MapPost("/screen/batch", Batch)
             .WithName("ScreenBatch")
@@ -42,41 +45,54 @@ internal static class ScreenEndpoints
     public static ProblemHttpResult NotReady() => TypedResults.Problem(
         detail: "The screening lists are not loaded yet; see /readyz.", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not ready");
 
-    private static async Task<IResult> Screen(ScreenRequest request, ScreenerLoader loader, CancellationToken ct)
+    // The hot path: the body read whole and parsed with generated code, the screen run inline (CPU work), the answer
+    // serialized into a buffer and sent with its length (Endpoints/RequestBody, Endpoints/JsonBody).
+    private static async ValueTask<IResult> Screen(HttpContext http, ScreenerLoader loader)
     {
-        if (!loader.IsLoaded) return NotReady();
-        var screener = await loader.GetScreenerAsync(ct);
-        if (Mapping.Request(request, out var error) is not { } screen) return TypedResults.Problem(detail: error, statusCode: 400, title: "The request cannot be screened");
+        if (!TryGetScreener(loader, out var screener)) return NotReady();
+        var (request, problem) = await RequestBody.ReadJsonAsync(http, ServerJsonContext.Default.ScreenRequest);
+        if (problem is not null) return problem;
+        if (Mapping.Request(request!, out var error) is not { } screen) return TypedResults.Problem(detail: error, statusCode: 400, title: "The request cannot be screened");
+        ScreeningResult result;
         try
         {
-            return TypedResults.Ok(Mapping.Result(screener.Screen(screen), withLists: true));
+            result = screener.Screen(screen);
         }
         catch (ArgumentException ex)
         {
             return TypedResults.Problem(detail: ex.Message, statusCode: 400, title: "The name cannot be screened");
         }
+        return new JsonBody<ScreenResponse>(Mapping.Result(result, withLists: true), ServerJsonContext.Default.ScreenResponse);
     }
 
-    private static async Task<IResult> Lists(ScreenerLoader loader, CancellationToken ct)
+    private static IResult Lists(ScreenerLoader loader)
     {
-        if (!loader.IsLoaded) return NotReady();
-        var screener = await loader.GetScreenerAsync(ct);
-        return TypedResults.Ok(new ListsResponse { Lists = Mapping.Lists(screener.Lists) });
+        if (!TryGetScreener(loader, out var screener)) return NotReady();
+        return new JsonBody<ListsResponse>(new ListsResponse { Lists = Mapping.Lists(screener.Lists) }, ServerJsonContext.Default.ListsResponse);
     }
 
-    private static async Task<IResult> Batch(HttpContext http, ScreenerLoader loader, IOptions<ServerOptions> options, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
+    // The screener once loaded, without waiting: before the load the endpoints answer 503 rather than block.
+    public static bool TryGetScreener(ScreenerLoader loader, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Screener? screener)
     {
-        if (!loader.IsLoaded) return NotReady();
-        var screener = await loader.GetScreenerAsync(http.RequestAborted);
+        screener = null;
+        if (!loader.IsLoaded) return false;
+        var load = loader.GetScreenerAsync();
+        if (!load.IsCompletedSuccessfully) return false;
+        screener = load.Result;
+        return true;
+    }
+
+    private static async Task<IResult> Batch(HttpContext http, ScreenerLoader loader, IOptions<ServerOptions> options)
+    {
+        if (!TryGetScreener(loader, out var screener)) return NotReady();
         var contentType = http.Request.ContentType ?? "";
-        var jsonOptions = json.Value.SerializerOptions;
         try
         {
             if (contentType.StartsWith(NdjsonContentType, StringComparison.OrdinalIgnoreCase))
             {
                 var limit = http.Features.Get<IHttpMaxRequestBodySizeFeature>();
                 if (limit is { IsReadOnly: false }) limit.MaxRequestBodySize = options.Value.MaxStreamBodyBytes;
-                await StreamAsync(http, screener, jsonOptions);
+                await StreamAsync(http, screener);
                 return TypedResults.Empty;
             }
             if (!contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
@@ -85,7 +101,7 @@ internal static class ScreenEndpoints
             ScreenRequest?[]? requests;
             try
             {
-                requests = await JsonSerializer.DeserializeAsync<ScreenRequest?[]>(http.Request.Body, jsonOptions, http.RequestAborted);
+                requests = await JsonSerializer.DeserializeAsync(http.Request.Body, ServerJsonContext.Default.ScreenRequestArray, http.RequestAborted);
             }
             catch (JsonException ex)
             {
@@ -112,7 +128,7 @@ internal static class ScreenEndpoints
             var results = valid.Count == 0 ? [] : screener.ScreenMany(valid.Select(v => v.Request), chunkSize: valid.Count, cancellationToken: http.RequestAborted).ToArray();
             for (var k = 0; k < results.Length; k++) output[valid[k].Index] = Mapping.Result(results[k], withLists: false);
             var lists = results.Length > 0 ? results[0].Lists : screener.Lists;
-            return TypedResults.Ok(new BatchResponse { Lists = Mapping.Lists(lists), Results = output! });
+            return new JsonBody<BatchResponse>(new BatchResponse { Lists = Mapping.Lists(lists), Results = output! }, ServerJsonContext.Default.BatchResponse);
         }
         catch (BadHttpRequestException ex)
         {
@@ -123,7 +139,7 @@ internal static class ScreenEndpoints
 
     // Reads one request per line and writes one result per line, in order, a chunk at a time: memory stays flat
     // whatever the body's size. A line that is not a request yields a row with an error; the stream goes on.
-    private static async Task StreamAsync(HttpContext http, Screener screener, JsonSerializerOptions jsonOptions)
+    private static async Task StreamAsync(HttpContext http, Screener screener)
     {
         var ct = http.RequestAborted;
         using var reader = new StreamReader(http.Request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
@@ -143,9 +159,9 @@ internal static class ScreenEndpoints
             }
             if (lines.Count == 0) break;
             buffer.SetLength(0);
-            foreach (var row in ScreenChunk(screener, lines, jsonOptions))
+            foreach (var row in ScreenChunk(screener, lines))
             {
-                JsonSerializer.Serialize(buffer, row, jsonOptions);
+                JsonSerializer.Serialize(buffer, row, ServerJsonContext.Default.ScreenResponse);
                 buffer.WriteByte((byte)'\n');
             }
             await http.Response.Body.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), ct);
@@ -153,7 +169,7 @@ internal static class ScreenEndpoints
         }
     }
 
-    private static ScreenResponse[] ScreenChunk(Screener screener, List<(long Line, string Text)> lines, JsonSerializerOptions jsonOptions)
+    private static ScreenResponse[] ScreenChunk(Screener screener, List<(long Line, string Text)> lines)
     {
         var output = new ScreenResponse[lines.Count];
         var valid = new List<(int Index, ScreeningRequest Request)>(lines.Count);
@@ -164,7 +180,7 @@ internal static class ScreenEndpoints
             string? error;
             try
             {
-                r = JsonSerializer.Deserialize<ScreenRequest>(lines[i].Text, jsonOptions);
+                r = JsonSerializer.Deserialize(lines[i].Text, ServerJsonContext.Default.ScreenRequest);
                 error = "the line is null";
                 if (r is not null) request = Mapping.Request(r, out error);
             }

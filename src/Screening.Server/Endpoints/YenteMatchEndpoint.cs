@@ -33,11 +33,10 @@ internal static class YenteMatchEndpoint
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
-    private static async Task<IResult> Handle(string dataset, MatchQuery body, ScreenerLoader loader, IOptions<ServerOptions> options,
+    private static IResult Handle(string dataset, MatchQuery body, ScreenerLoader loader, IOptions<ServerOptions> options,
         HttpContext http, int? limit, double? threshold)
     {
-        if (!loader.IsLoaded) return ScreenEndpoints.NotReady();
-        var screener = await loader.GetScreenerAsync(http.RequestAborted);
+        if (!ScreenEndpoints.TryGetScreener(loader, out var screener)) return ScreenEndpoints.NotReady();
         var lists = screener.Lists;
         if (dataset != "default" && !lists.Any(l => l.Id == dataset))
             return Problem(404, $"Dataset '{dataset}' is not loaded; use 'default' or one of: {string.Join(", ", lists.Select(l => l.Id))}.");
@@ -107,7 +106,8 @@ internal static class YenteMatchEndpoint
         }
         if (responses.Count == 0) return Problem(400, "No queries provided.");
         http.Response.Headers["x-batch-size"] = responses.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return TypedResults.Ok(new MatchResponseSet { Responses = responses, Limit = max, Lists = Mapping.Lists(lists) });
+        return new JsonBody<MatchResponseSet>(new MatchResponseSet { Responses = responses, Limit = max, Lists = Mapping.Lists(lists) },
+            ServerJsonContext.Default.MatchResponseSet);
     }
 
     private static ProblemHttpResult Problem(int status, string detail) => TypedResults.Problem(detail: detail, statusCode: status);
