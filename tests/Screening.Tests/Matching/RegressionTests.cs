@@ -122,6 +122,15 @@ public class RegressionTests
     // competing romanization and Cyrillic script
     [InlineData("alternate-cyrillic-romanization", "Akcionernoe Obschestvo Izhevskiy Elektromehanicheskiy Zavod Kupol", "46431")]
     [InlineData("alternate-cyrillic-romanization", "VTB Faktoring Obschestvo s Ogranichennoi Otvetstvennostiu", "18733")]
+    // other countries' romanizations of Russian (German, French, GOST 7.79-B), composed from the Cyrillic names
+    [InlineData("german-romanization", "Obschtschestwo s ogranitschennoj otwetstwennostju WTB Faktoring", "18733")]
+    [InlineData("german-romanization", "Akzionernoje Obschtschestwo Ischewski Elektromechanitscheski Sawod Kupol", "46431")]
+    [InlineData("french-romanization", "Obchtchestvo s ogranitchennoi otvetstvennostiou VTB Faktoring", "18733")]
+    [InlineData("gost-romanization", "Akcionernoe obshhestvo Izhevskij elektromexanicheskij zavod Kupol", "46431")]
+    // legal-form words broken or glued by data entry
+    [InlineData("broken-legal-form", "VTB Factoring Limi ted", "18733")]
+    [InlineData("broken-legal-form", "Limited Liabi- lity Company Sberbank Factoring", "34638")]
+    [InlineData("glued-legal-form", "Joint Stockcompany Concern Kalashnikov", "16911")]
     [InlineData("cyrillic-script", "АО «Концерн Калашников»", "16911")]
     [InlineData("cyrillic-script", "АО ИЭМЗ Купол", "46431")]
     [InlineData("cyrillic-script", "ООО «ВТБ Факторинг»", "18733")]

@@ -32,7 +32,7 @@ internal sealed class Explainer(MatchIndex index, NameScorer scorer)
 
         var sb = new StringBuilder();
         if (q.FieldReading is { } field) sb.Append(CultureInfo.InvariantCulture, $"Query read as \"{field.Text}\" ({Describe(field.Kind)}). ");
-        if (q.ReadingNote is { } note) sb.Append(CultureInfo.InvariantCulture, $"Query read with {note} (words run together, x{q.ReadingFactor:0.00}). ");
+        if (q.ReadingNote is { } note) sb.Append(CultureInfo.InvariantCulture, $"Query read with {note} (x{q.ReadingFactor:0.00}). ");
         sb.Append(CultureInfo.InvariantCulture, $"Matched {Describe(name.Strength)} \"{name.Value}\"");
         if (index.ReadingTexts[prepared.Normalized] is { } listedReading) sb.Append(CultureInfo.InvariantCulture, $" (as \"{listedReading}\")");
         sb.Append(CultureInfo.InvariantCulture, $" of {list.Id} entry {entry.Id}");

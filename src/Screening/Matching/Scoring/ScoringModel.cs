@@ -165,6 +165,21 @@ internal static class ScoringModel
     /// <summary>Two words on one side met by one on the other (ALMAZ ANTEY / ALMAZANTEY), and a split reading's factor.</summary>
     public const float SplitJoinSimilarity = 0.98f;
 
+    /// <summary>
+    /// A query read under another romanization of Russian (German, French, GOST: OBSCHTSCHESTWO as OBSHCHESTVO) keeps
+    /// this share of its score: the reading is tried only where it turns unknown words into listed ones.
+    /// </summary>
+    public const float RespelledReadingFactor = 0.98f;
+
+    /// <summary>
+    /// A scheme is tried only where it turns an unknown word of this many letters into a known one: shorter words
+    /// turned into other short words by chance (LZ as LTS, FAJI as FAYI, CHIBA as SHIBA: false alerts on real names).
+    /// </summary>
+    public const int RespellingEvidenceMinLength = 6;
+
+    /// <summary>Once a scheme holds, unknown words of this many letters are read under it (SAWOD as ZAVOD, WTB as VTB).</summary>
+    public const int RespellingMinLength = 3;
+
     /// <summary>A phrase met by some of its words (CENTRAL INSTITUTE for CENTRAL RESEARCH INSTITUTE) at best, in proportion to their weight.</summary>
     public const float PartialPhraseSimilarity = 0.9f;
 
