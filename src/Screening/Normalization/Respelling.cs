@@ -11,6 +11,11 @@ internal enum RomanizationScheme : byte
     French,
     /// <summary>GOST 7.79 system B: X for Х, CZ for Ц, SHH for Щ, J for Й (MEXANICHESKIJ, XOLCZVUD).</summary>
     Gost,
+    /// <summary>
+    /// An English word written in Cyrillic and romanized back (ЮНИСЕРВИС as YUNISERVIS for UNISERVICE, ЛОДЖИСТИК as
+    /// LODZHISTIK for LOGISTIC, СОЛЮШН as SOLYUSHN for SOLUTION): tried on words transliterated from Cyrillic only.
+    /// </summary>
+    EnglishLoan,
 }
 
 /// <summary>
@@ -22,7 +27,8 @@ internal enum RomanizationScheme : byte
 internal static class Respelling
 {
     /// <summary>The schemes tried, in order of preference on a tie.</summary>
-    public static readonly RomanizationScheme[] Schemes = [RomanizationScheme.German, RomanizationScheme.French, RomanizationScheme.Gost];
+    public static readonly RomanizationScheme[] Schemes =
+        [RomanizationScheme.German, RomanizationScheme.French, RomanizationScheme.Gost, RomanizationScheme.EnglishLoan];
 
     /// <summary>Whether a word has a letter group the scheme spells differently; most words have none.</summary>
     public static bool MayDiffer(string text, RomanizationScheme scheme)
@@ -35,6 +41,7 @@ internal static class Respelling
                 case RomanizationScheme.German when c is 'W' or 'Z' or 'J' or 'S' or 'C':
                 case RomanizationScheme.French when c is 'C' or 'J' or 'O':
                 case RomanizationScheme.Gost when c is 'X' or 'C' or 'J':
+                case RomanizationScheme.EnglishLoan when c is 'Y' or 'Z' or 'K' or 'S' or 'H':
                     return true;
             }
         }
@@ -52,7 +59,8 @@ internal static class Respelling
             {
                 RomanizationScheme.German => German(text, i, sb),
                 RomanizationScheme.French => French(text, i, sb),
-                _ => Gost(text, i, sb),
+                RomanizationScheme.Gost => Gost(text, i, sb),
+                _ => EnglishLoan(text, i, sb),
             };
             if (used == 0)
             {
@@ -108,6 +116,22 @@ internal static class Respelling
         if (c == 'C' && i + 1 < s.Length && s[i + 1] is 'E' or 'I' or 'Y' or 'J') { sb.Append("TS"); return 1; }
         if (c == 'X') { sb.Append("KH"); return 1; }
         if (c == 'J') { sb.Append('Y'); return 1; }
+        return 0;
+    }
+
+    // Russian spellings of English sounds, back to the English letters (the key folds the rest: KH/H, C/K, X/KS, Y/I).
+    private static int EnglishLoan(string s, int i, StringBuilder sb)
+    {
+        var rest = s.Length - i;
+        if (i == 0 && At(s, i, "YU")) { sb.Append('U'); return 2; }
+        if (At(s, i, "DZH")) { sb.Append(i + 3 < s.Length && s[i + 3] is 'E' or 'I' or 'Y' ? 'G' : 'J'); return 3; }
+        if (At(s, i, "TEKH")) { sb.Append("TECH"); return 4; }
+        if (At(s, i, "YUSHN")) { sb.Append("UTION"); return 5; }
+        if (At(s, i, "IZING")) { sb.Append("EASING"); return 5; }
+        if (At(s, i, "EYD")) { sb.Append("AD"); if (rest == 3) sb.Append('E'); return 3; }
+        // A final -IS or -AYS is English -ICE (SERVIS, DEVAYS) in words of five letters or more.
+        if (rest == 3 && i >= 2 && At(s, i, "AYS")) { sb.Append("ICE"); return 3; }
+        if (rest == 2 && i >= 3 && At(s, i, "IS")) { sb.Append("ICE"); return 2; }
         return 0;
     }
 }

@@ -58,6 +58,7 @@ public class RegressionTests
         Org("35081", "GB", "PHOTON PRO LLP"),
         Org("36465", "RU", "OOO EVEREST GRUP"),
         Org("19045", "CY", "LTS HOLDING LIMITED"),
+        Org("43134", "RU", "LIMITED LIABILITY COMPANY DEVICE CONSULTING"),
         Org("44041", "RU", "JOINT STOCK COMPANY EXPERIMENTAL DESIGN BUREAU FAKEL"),
         Org("40322", "RU", "JOINT STOCK COMPANY CENTRAL RESEARCH INSTITUTE OF MARINE ENGINEERING"),
         Org("46445", "RU", "NAUCHNO PROIZVODSTVENNOE PREDPRIYATIE ISTOCHNIK"),
@@ -127,6 +128,7 @@ public class RegressionTests
     [InlineData("german-romanization", "Akzionernoje Obschtschestwo Ischewski Elektromechanitscheski Sawod Kupol", "46431")]
     [InlineData("french-romanization", "Obchtchestvo s ogranitchennoi otvetstvennostiou VTB Faktoring", "18733")]
     [InlineData("gost-romanization", "Akcionernoe obshhestvo Izhevskij elektromexanicheskij zavod Kupol", "46431")]
+    [InlineData("english-words-in-cyrillic", "ООО «Девайс Консалтинг»", "43134")]
     // legal-form words broken or glued by data entry
     [InlineData("broken-legal-form", "VTB Factoring Limi ted", "18733")]
     [InlineData("broken-legal-form", "Limited Liabi- lity Company Sberbank Factoring", "34638")]

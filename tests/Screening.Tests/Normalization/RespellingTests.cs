@@ -17,6 +17,13 @@ public class RespellingTests
     [InlineData("MEXANICHESKIJ", "Gost", "MEKHANICHESKIY")]
     [InlineData("XOLCZVUD", "Gost", "KHOLTSVUD")]
     [InlineData("OBSHHESTVO", "Gost", "OBSHCHESTVO")]
+    [InlineData("YUNISERVIS", "EnglishLoan", "UNISERVICE")]
+    [InlineData("DEVAYS", "EnglishLoan", "DEVICE")]
+    [InlineData("LODZHISTIK", "EnglishLoan", "LOGISTIK")]
+    [InlineData("SOLYUSHN", "EnglishLoan", "SOLUTION")]
+    [InlineData("TREYDING", "EnglishLoan", "TRADING")]
+    [InlineData("TREYD", "EnglishLoan", "TRADE")]
+    [InlineData("SPETSTEKHNOTREYD", "EnglishLoan", "SPETSTECHNOTRADE")]
     public void Respell_OtherSchemes_ReadAsEnglishSpelling(string typed, string scheme, string expected) =>
         Assert.Equal(expected, Respelling.Respell(typed, Enum.Parse<RomanizationScheme>(scheme)));
 

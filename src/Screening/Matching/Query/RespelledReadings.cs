@@ -27,7 +27,7 @@ internal sealed class RespelledReadings(MatchIndex index)
             for (var i = 0; i < q.TokenCount; i++)
             {
                 // Evidence for a scheme is a long word: short ones (LZ, FAJI, CHIBA) turn into other short words by chance.
-                if (!Unknown(q, i) || tokens[i].Text.Length < ScoringModel.RespellingEvidenceMinLength
+                if (!Unknown(q, i) || !Applies(tokens[i], scheme) || tokens[i].Text.Length < ScoringModel.RespellingEvidenceMinLength
                     || !Respelling.MayDiffer(tokens[i].Text, scheme)) continue;
                 var respelled = Respelling.Respell(tokens[i].Text, scheme);
                 if (respelled != tokens[i].Text && Known(respelled)) known++;
@@ -42,7 +42,7 @@ internal sealed class RespelledReadings(MatchIndex index)
         {
             var text = tokens[i].Text;
             words[i] = text;
-            if (!Unknown(q, i) || text.Length < ScoringModel.RespellingMinLength || !Respelling.MayDiffer(text, best)) continue;
+            if (!Unknown(q, i) || !Applies(tokens[i], best) || text.Length < ScoringModel.RespellingMinLength || !Respelling.MayDiffer(text, best)) continue;
             var respelled = Respelling.Respell(text, best);
             if (respelled == text) continue;
             words[i] = respelled;
@@ -52,10 +52,15 @@ internal sealed class RespelledReadings(MatchIndex index)
         {
             RomanizationScheme.German => "German",
             RomanizationScheme.French => "French",
-            _ => "GOST 7.79",
-        }).Append(" romanization)");
+            RomanizationScheme.Gost => "GOST 7.79",
+            _ => "English words in Cyrillic",
+        }).Append(best == RomanizationScheme.EnglishLoan ? ")" : " romanization)");
         return (NameNormalizer.Normalize(string.Join(' ', words), ctx.Normalizer), note.ToString());
     }
+
+    // English words written in Cyrillic are read back only where the word was Cyrillic; the other schemes apply to Latin.
+    private static bool Applies(NameToken token, RomanizationScheme scheme) =>
+        (scheme == RomanizationScheme.EnglishLoan) == (token.Origin == KeyOrigin.Transliterated);
 
     // A word (not a phrase, a number or a legal form) no list spells so (its key may still be listed: WTB folds to VTB's
     // key, but short words meet only on their typed letters).
