@@ -38,7 +38,9 @@ internal sealed class Explainer(MatchIndex index, NameScorer scorer)
         sb.Append(CultureInfo.InvariantCulture, $" of {list.Id} entry {entry.Id}");
         if (name.Strength != NameStrength.Primary) sb.Append(CultureInfo.InvariantCulture, $" (primary name \"{entry.PrimaryName}\")");
         sb.Append(". ");
-        if (q.TokenCount == 0) sb.Append("No name was screened, only identifiers");
+        if (q.TokenCount == 0 && request.Identifiers?.FromName is { } id)
+            sb.Append(CultureInfo.InvariantCulture, $"The name is an identifier ({id.Check.Value}), matched on the identifier, not as a name");
+        else if (q.TokenCount == 0) sb.Append("No name was screened, only identifiers");
         for (var i = 0; i < alignment.Count && q.TokenCount > 0; i++)
         {
             if (i > 0) sb.Append("; ");
