@@ -102,14 +102,28 @@ if (options.PrintSamples > 0)
     return 0;
 }
 
+async Task WriteFalseAlertsAsync(string path, IReadOnlyList<Outcome> outcomes)
+{
+    var lines = new List<string>();
+    for (var i = 0; i < negatives.Count; i++)
+    {
+        if (!outcomes[i].Alert) continue;
+        var top = screener.Screen(negatives[i].Name).Matches[0];
+        lines.Add($"{top.Score:0.000}\t{negatives[i].Name}\t{top.EntryId}\t{top.MatchedName}\t{top.Explanation}");
+    }
+    lines.Sort(StringComparer.Ordinal);
+    await File.WriteAllLinesAsync(path, lines);
+    Log($"wrote {lines.Count} false alerts to {path}");
+}
+
 if (options.Quick)
 {
     var quickEvaluator = new Evaluator(screener);
     var quickBaseline = new FuzzyBaseline(list.Entries);
     var quickWatch = Stopwatch.StartNew();
-    var quickNegatives = quickEvaluator.RunFast(negatives.Select(n => n.Name).ToList(), negatives.Select(_ => (string?)null).ToList());
-    var negAlerts = quickNegatives.Count(o => o.Alert);
-    await WriteFalseAlertsAsync(options, screener, negatives.Select(n => n.Name).ToList(), quickNegatives);
+    var negOutcomes = quickEvaluator.RunFast(negatives.Select(n => n.Name).ToList(), negatives.Select(_ => (string?)null).ToList());
+    var negAlerts = negOutcomes.Count(o => o.Alert);
+    if (options.FalseAlertsOut is { } quickFalseAlerts) await WriteFalseAlertsAsync(quickFalseAlerts, negOutcomes);
     var nmAlerts = quickEvaluator.RunFast(nearMisses.Select(q => q.Text).ToList(), nearMisses.Select(q => (string?)q.ExpectedId).ToList()).Count(o => o.Hit);
     Log($"negatives and near-misses in {quickWatch.Elapsed.TotalSeconds:0.0}s");
     var quickRun = ExtraCategories.Run(quickEvaluator, quickBaseline, extraQueries, threshold, options.HeldOutAgreementSample, options.Seed);
@@ -134,7 +148,7 @@ var nearMissOutcomes = evaluator.RunFast(nearMisses.Select(q => q.Text).ToList()
 var negativeOutcomes = evaluator.RunFast(negatives.Select(n => n.Name).ToList(), negatives.Select(_ => (string?)null).ToList());
 fastWatch.Stop();
 Log($"fast path done in {fastWatch.Elapsed.TotalSeconds:0.0}s");
-await WriteFalseAlertsAsync(options, screener, negatives.Select(n => n.Name).ToList(), negativeOutcomes);
+if (options.FalseAlertsOut is { } falseAlertsPath) await WriteFalseAlertsAsync(falseAlertsPath, negativeOutcomes);
 
 // Latency: a single-thread loop over positives and negatives mixed.
 var latencyRng = new Random(options.Seed + 7);
@@ -220,18 +234,3 @@ async Task WriteLocalAsync(ExtraReport extra)
     }
 }
 
-// Every real unlisted name that alerted, with its top match and why (--false-alerts-out), sorted for diffing.
-static async Task WriteFalseAlertsAsync(Options options, Screener screener, IReadOnlyList<string> names, IReadOnlyList<Outcome> outcomes)
-{
-    if (options.FalseAlertsOut is not { } path) return;
-    var lines = new List<string>();
-    for (var i = 0; i < names.Count; i++)
-    {
-        if (!outcomes[i].Alert) continue;
-        var top = screener.Screen(names[i]).Matches[0];
-        lines.Add($"{top.Score:0.000}\t{names[i]}\t{top.EntryId}\t{top.MatchedName}\t{top.Explanation}");
-    }
-    lines.Sort(StringComparer.Ordinal);
-    await File.WriteAllLinesAsync(path, lines);
-    Console.Error.WriteLine($"wrote {lines.Count} false alerts to {path}");
-}

@@ -105,7 +105,7 @@ internal sealed class Explainer(MatchIndex index, NameScorer scorer)
         TokenMatchKind.Fuzzy => $"'{a.QueryToken}' ~ '{a.ListToken}' (fuzzy, {a.Distance} edit{(a.Distance == 1 ? "" : "s")})",
         TokenMatchKind.Exact => $"'{a.QueryToken}' = '{a.ListToken}'",
         TokenMatchKind.Transliteration => $"'{a.QueryToken}' = '{a.ListToken}' (transliteration)",
-        TokenMatchKind.Abbreviation => $"'{a.QueryToken}' = '{a.ListToken}' (abbreviation)",
+        TokenMatchKind.Abbreviation => $"'{a.QueryToken}' = '{a.ListToken}' (same term: abbreviation, translation or spelling)",
         TokenMatchKind.LegalForm => $"'{a.QueryToken}' = '{a.ListToken}' (legal form)",
         TokenMatchKind.SplitJoin => $"'{a.QueryToken}' = '{a.ListToken}' (split/joined words)",
         TokenMatchKind.PartialPhrase => $"'{a.QueryToken}' ~ '{a.ListToken}' (part of the phrase)",
