@@ -23,6 +23,7 @@ internal sealed class MatchEngine
     private readonly QueryPreparer _preparer;
     private readonly SplitReadings _splits;
     private readonly RespelledReadings _respelled;
+    private readonly PlaceReadings _places;
     private readonly NameScorer _scorer;
     private readonly Explainer _explainer;
     private readonly IndexedCandidateSource _indexed;
@@ -34,6 +35,7 @@ internal sealed class MatchEngine
         var similarity = new TokenSimilarity(index.Vocab);
         _splits = new SplitReadings(index);
         _respelled = new RespelledReadings(index);
+        _places = new PlaceReadings(index);
         _preparer = new QueryPreparer(index, _splits);
         _scorer = new NameScorer(index);
         _explainer = new Explainer(index, _scorer);
@@ -164,6 +166,7 @@ internal sealed class MatchEngine
         var q = _preparer.Prepare(name, source, ctx, fieldReading: field);
         var split = _splits.Reading(q, ctx);
         var respelled = _respelled.Reading(q, ctx);
+        var place = _places.Reading(q);
         var result = MatchPrepared(q, request, source, ctx);
         // Prepared only now: the first reading's hits live in the context, which each further reading reuses.
         if (split is { } s)
@@ -175,6 +178,12 @@ internal sealed class MatchEngine
         {
             var r = _preparer.Prepare(t.Name, source, ctx, ScoringModel.RespelledReadingFactor, t.Note, null, field);
             result = Merge(result, MatchPrepared(r, request, source, ctx), request.Limit);
+        }
+        if (place is { } p)
+        {
+            var r = _preparer.Prepare(p.Name, source, ctx, ScoringModel.PlaceReadingFactor, p.Note, null, field);
+            var tied = request with { Allowed = _places.Allowed(p.Country, request.Allowed) };
+            result = Merge(result, MatchPrepared(r, tied, source, ctx), request.Limit);
         }
         return result;
     }

@@ -179,6 +179,12 @@ internal static class ScoringModel
     public const float RespelledReadingFactor = 0.98f;
 
     /// <summary>
+    /// A query read without the country it names at its end or start (ALROSA RUSSIA as ALROSA, matching only entries
+    /// tied to that country, see <c>PlaceReadings</c>) keeps this share of its score: a name as listed still ranks first.
+    /// </summary>
+    public const float PlaceReadingFactor = 0.97f;
+
+    /// <summary>
     /// A scheme is tried only where it turns an unknown word of this many letters into a known one: shorter words
     /// turned into other short words by chance (LZ as LTS, FAJI as FAYI, CHIBA as SHIBA: false alerts on real names).
     /// </summary>
