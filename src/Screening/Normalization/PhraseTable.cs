@@ -288,10 +288,13 @@ internal sealed class PhraseTable
                 trial.Clear();
                 used.Clear();
                 var ok = true;
-                foreach (var key in p.Keys)
+                for (var k = 0; k < p.Keys.Length; k++)
                 {
+                    var key = p.Keys[k];
                     used.TryGetValue(key, out var taken);
                     if (!byKey.TryGetValue(key, out var at) || taken >= at.Count) { ok = false; break; }
+                    // Short words meet by their letters here too: keys fold W into V, and B & W is not B.V.
+                    if (!WordMatches(p, k, tokens[at[taken]])) { ok = false; break; }
                     trial.Add(at[taken]);
                     used[key] = taken + 1;
                 }

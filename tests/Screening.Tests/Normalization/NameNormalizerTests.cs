@@ -49,6 +49,19 @@ public class NameNormalizerTests
     [InlineData("Romashka 有限公司", "ROMASHKA LTD")]
     public void Normalize_LegalFormVariants_ShareClass(string a, string b) => Assert.Equal(Keys(a), Keys(b));
 
+    [Theory]
+    [InlineData("B&W CONSULTING")]   // OFAC SDN 48763 alias: read as the legal form B.V. once, and "AB Consulting" met it at 0.995
+    [InlineData("B W CONSULTING")]
+    public void Normalize_InitialsWhoseKeysFoldIntoALegalForm_StayWords(string name)
+    {
+        var tokens = NameNormalizer.Normalize(name).Tokens;
+        Assert.DoesNotContain(tokens, t => t.Class == TokenClass.LegalForm);
+    }
+
+    [Fact]
+    public void Normalize_ScatteredLegalFormSpelledRight_StillFound() =>
+        Assert.Contains(NameNormalizer.Normalize("JOINT BANK STOCK COMPANY").Tokens, t => t.Class == TokenClass.LegalForm);
+
     [Fact]
     public void Normalize_LegalForm_IsClassified()
     {
