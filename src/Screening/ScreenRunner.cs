@@ -16,6 +16,9 @@ internal readonly record struct ScreenInput(string? Name, string? Country, Entit
     /// <summary>Internal narrowing by entry index (delta re-screening); null: none.</summary>
     public bool[]? Restrict { get; init; }
 
+    /// <summary>The candidate source over the entries of <see cref="Restrict"/> (delta re-screening); null: the indexed path.</summary>
+    public Matching.Candidates.DeltaCandidateSource? Delta { get; init; }
+
     public static ScreenInput From(ScreeningRequest r) => new(r.Name, r.Country, r.Type, r.Id)
     {
         Identifiers = r.Identifiers ?? [],
@@ -58,7 +61,8 @@ internal static class ScreenRunner
             Identifiers = ids,
         };
         var engine = snapshot.Engine;
-        var matches = readings.Count > 1 ? engine.Match(readings, request, context) : engine.Match(query, request, context);
+        var matches = input.Delta is { } delta ? engine.MatchDelta(readings, request, delta, context)
+            : readings.Count > 1 ? engine.Match(readings, request, context) : engine.Match(query, request, context);
 
         var now = options.TimeProvider.GetUtcNow();
         IReadOnlyList<AllowLists.AllowListHit> hits = [];
