@@ -87,12 +87,14 @@ internal sealed class MatchEngine
             return readings.Count == 0 ? Run(new NormalizedName([]), request, _indexed, ctx) : MatchFieldReadings(readings, request, _indexed, ctx);
         var cache = source.CacheFor(ctx);
         IReadOnlyList<ScreeningMatch> result = [];
+        // As MatchFieldReadings, with the matches of a reading ruled out empty (Merge dedupes by list and entry id, so
+        // even a first reading ruled out goes through it as there).
         for (var i = 0; i < readings.Count; i++)
         {
-            if (!source.Prefilter.MayMatch(readings[i].Name, request, cache, ctx)) continue;
-            var matches = MatchReadings(readings[i].Name, request, source, ctx, i == 0 ? null : readings[i]);
-            // Merging into nothing keeps a reading's matches as they are.
-            result = result.Count == 0 ? matches : Merge(result, matches, request.Limit);
+            var matches = source.Prefilter.MayMatch(readings[i].Name, request, cache, ctx)
+                ? MatchReadings(readings[i].Name, request, source, ctx, i == 0 ? null : readings[i])
+                : [];
+            result = i == 0 ? matches : Merge(result, matches, request.Limit);
         }
         return result;
     }
