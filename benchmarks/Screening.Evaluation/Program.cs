@@ -102,12 +102,28 @@ if (options.PrintSamples > 0)
     return 0;
 }
 
+async Task WriteFalseAlertsAsync(string path, IReadOnlyList<Outcome> outcomes)
+{
+    var lines = new List<string>();
+    for (var i = 0; i < negatives.Count; i++)
+    {
+        if (!outcomes[i].Alert) continue;
+        var top = screener.Screen(negatives[i].Name).Matches[0];
+        lines.Add($"{top.Score:0.000}\t{negatives[i].Name}\t{top.EntryId}\t{top.MatchedName}\t{top.Explanation}");
+    }
+    lines.Sort(StringComparer.Ordinal);
+    await File.WriteAllLinesAsync(path, lines);
+    Log($"wrote {lines.Count} false alerts to {path}");
+}
+
 if (options.Quick)
 {
     var quickEvaluator = new Evaluator(screener);
     var quickBaseline = new FuzzyBaseline(list.Entries);
     var quickWatch = Stopwatch.StartNew();
-    var negAlerts = quickEvaluator.RunFast(negatives.Select(n => n.Name).ToList(), negatives.Select(_ => (string?)null).ToList()).Count(o => o.Alert);
+    var negOutcomes = quickEvaluator.RunFast(negatives.Select(n => n.Name).ToList(), negatives.Select(_ => (string?)null).ToList());
+    var negAlerts = negOutcomes.Count(o => o.Alert);
+    if (options.FalseAlertsOut is { } quickFalseAlerts) await WriteFalseAlertsAsync(quickFalseAlerts, negOutcomes);
     var nmAlerts = quickEvaluator.RunFast(nearMisses.Select(q => q.Text).ToList(), nearMisses.Select(q => (string?)q.ExpectedId).ToList()).Count(o => o.Hit);
     Log($"negatives and near-misses in {quickWatch.Elapsed.TotalSeconds:0.0}s");
     var quickRun = ExtraCategories.Run(quickEvaluator, quickBaseline, extraQueries, threshold, options.HeldOutAgreementSample, options.Seed);
@@ -132,19 +148,7 @@ var nearMissOutcomes = evaluator.RunFast(nearMisses.Select(q => q.Text).ToList()
 var negativeOutcomes = evaluator.RunFast(negatives.Select(n => n.Name).ToList(), negatives.Select(_ => (string?)null).ToList());
 fastWatch.Stop();
 Log($"fast path done in {fastWatch.Elapsed.TotalSeconds:0.0}s");
-if (options.FalseAlertsOut is { } falseAlertsPath)
-{
-    var lines = new List<string>();
-    for (var i = 0; i < negatives.Count; i++)
-    {
-        if (!negativeOutcomes[i].Alert) continue;
-        var top = screener.Screen(negatives[i].Name).Matches[0];
-        lines.Add($"{top.Score:0.000}\t{negatives[i].Name}\t{top.EntryId}\t{top.MatchedName}\t{top.Explanation}");
-    }
-    lines.Sort(StringComparer.Ordinal);
-    await File.WriteAllLinesAsync(falseAlertsPath, lines);
-    Log($"wrote {lines.Count} false alerts to {falseAlertsPath}");
-}
+if (options.FalseAlertsOut is { } falseAlertsPath) await WriteFalseAlertsAsync(falseAlertsPath, negativeOutcomes);
 
 // Latency: a single-thread loop over positives and negatives mixed.
 var latencyRng = new Random(options.Seed + 7);
@@ -229,3 +233,4 @@ async Task WriteLocalAsync(ExtraReport extra)
         Log($"wrote the held-out test half's misses to {testPath} (the test half is now seen: say so when quoting it)");
     }
 }
+

@@ -58,8 +58,8 @@ internal sealed class Arguments
         new("only-program", true, Screens),
         new("only-tag", true, Screens),
         new("only-type", true, Screens),
-        new("allow", true, [CommandKind.Screen, CommandKind.Batch]),
-        new("audit", true, [CommandKind.Screen, CommandKind.Batch]),
+        new("allow", true, [CommandKind.Screen, CommandKind.Batch, CommandKind.Rescreen]),
+        new("audit", true, [CommandKind.Screen, CommandKind.Batch, CommandKind.Rescreen]),
         new("old", true, [CommandKind.Rescreen]),
         new("new", true, [CommandKind.Rescreen]),
     ];
@@ -111,7 +111,7 @@ internal sealed class Arguments
     /// <summary>The <c>--id TYPE:VALUE</c> identifiers of the party screened, in the order given (screen).</summary>
     public IReadOnlyList<ScreeningIdentifier> Identifiers => _identifiers;
 
-    /// <summary>The customer key the allow-list is applied under (screen); null: the name's key.</summary>
+    /// <summary>The customer key (screen): recorded in the result and the audit record, and what the allow-list is applied under; null: none (the allow-list then uses the name's key).</summary>
     public string? Customer { get; private set; }
 
     /// <summary>The allow-list file (<c>--allow</c>).</summary>
@@ -412,8 +412,6 @@ internal sealed class Arguments
         {
             case CommandKind.Screen:
                 if (_positionals.Count == 0 && _identifiers.Count == 0) throw new UsageException("screen needs the NAME to screen (or --id TYPE:VALUE)", Command);
-                if (Customer is not null && Allow is null)
-                    throw new UsageException("--customer needs --allow: the customer key is what the allow-list's decisions are looked up under", Command);
                 if (_positionals.Count > 1)
                     throw new UsageException($"screen takes one NAME but got {_positionals.Count} words; quote a name with spaces: screening screen \"{string.Join(' ', _positionals)}\"", Command);
                 if (Format.Length == 0) Format = "text";

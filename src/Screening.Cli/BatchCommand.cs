@@ -60,7 +60,7 @@ internal static class BatchCommand
             using var output = OutputFile.Open(args.Output, stdout);
             var writer = args.Format == "csv"
                 ? (IResultWriter)new CsvResultWriter(output.Writer, new CsvColumns(columns.HasIdentifiers, args.Allow is not null, columns.Threshold >= 0, args.Filter is not null))
-                : new JsonlResultWriter(output.Writer, writeThreshold: columns.Threshold >= 0);
+                : new JsonlResultWriter(output.Writer, writeThreshold: columns.Threshold >= 0, writeCustomerKey: args.Allow is not null);
             var progress = settings.ShowProgress ? new Progress(stderr, stream) : null;
 
             var pending = new Queue<Row>();
@@ -174,7 +174,8 @@ internal static class BatchCommand
                 threshold = v;
             }
             rows.Enqueue(new Row(csv.RecordLine));
-            // The row's id is its customer key for the allow-list (the library keys by the normalized name without one).
+            // The row's id is its customer key: in the audit record, and for the allow-list (which keys by the
+            // normalized name without one).
             yield return new ScreeningRequest(name, id, country) { Identifiers = ids, CustomerKey = given, Threshold = threshold };
         }
     }

@@ -38,7 +38,7 @@ internal static class ListsCommand
         Line(sb, "SHA-256", list.Version.Sha256 ?? "not computed");
         Line(sb, "Entries", list.Entries.Count.ToString("N0", inv));
         Line(sb, "Load report", string.Create(inv,
-            $"{r.RowsRead:N0} rows read, {r.EntriesLoaded:N0} loaded, {r.RowsRejected:N0} rejected, {r.Count(LoadIssueKind.Orphan):N0} orphans, " +
+            $"{r.RowsRead:N0} rows read, {r.EntriesLoaded:N0} loaded, {LoadPolicy.Filtered(r)}{r.RowsRejected:N0} rejected, {r.Count(LoadIssueKind.Orphan):N0} orphans, " +
             $"{r.Count(LoadIssueKind.Duplicate):N0} duplicates, {r.Count(LoadIssueKind.Warning):N0} warnings{FileProblems(r)}"));
         if (r.Issues.Count == 0) return;
         if (!verbose)

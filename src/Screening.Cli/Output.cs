@@ -139,16 +139,19 @@ internal sealed class JsonlResultWriter : IResultWriter
 {
     private readonly TextWriter _out;
     private readonly bool _writeThreshold;
+    private readonly bool _writeCustomerKey;
     private readonly ArrayBufferWriter<byte> _buffer = new(4096);
     private readonly Utf8JsonWriter _json;
     private char[] _chars = new char[4096];
 
     /// <param name="output">Where the lines go.</param>
     /// <param name="writeThreshold">Write each row's <c>threshold</c> (the input has a threshold column).</param>
-    public JsonlResultWriter(TextWriter output, bool writeThreshold = false)
+    /// <param name="writeCustomerKey">Write each row's <c>customerKey</c> (with <c>--allow</c>: the key its decisions were looked up under).</param>
+    public JsonlResultWriter(TextWriter output, bool writeThreshold = false, bool writeCustomerKey = false)
     {
         _out = output;
         _writeThreshold = writeThreshold;
+        _writeCustomerKey = writeCustomerKey;
         // Relaxed escaping keeps Cyrillic and Han readable; it still escapes quotes, backslashes and control characters.
         _json = new Utf8JsonWriter(_buffer, new JsonWriterOptions { Indented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
     }
@@ -178,7 +181,7 @@ internal sealed class JsonlResultWriter : IResultWriter
             w.WriteEndObject();
         }
         w.WriteEndArray();
-        WriteWorkflow(w, result, _writeThreshold);
+        WriteWorkflow(w, result, _writeThreshold, _writeCustomerKey);
         if (error is not null) w.WriteString("error", error);
         w.WriteEndObject();
         w.Flush();
@@ -209,9 +212,15 @@ internal sealed class JsonlResultWriter : IResultWriter
 
     /// <summary>
     /// What the workflow adds to a row, each only when present: <c>suppressed</c> matches with their decisions, the
-    /// screened <c>identifiers</c>, the <c>customerKey</c>, the <c>threshold</c> and the <c>filters</c> in force.
+    /// screened <c>identifiers</c>, the <c>customerKey</c> (with <c>--allow</c>; otherwise it is the row's <c>id</c>),
+    /// the <c>threshold</c> and the <c>filters</c> in force.
     /// </summary>
-    public static void WriteWorkflow(Utf8JsonWriter w, ScreeningResult result, bool writeThreshold)
+    /// <param name="w">The writer, inside the row's object.</param>
+    /// <param name="result">The row's result.</param>
+    /// <param name="writeThreshold">Write the row's <c>threshold</c>.</param>
+    /// <param name="writeCustomerKey">Write the row's <c>customerKey</c>.</param>
+    /// <param name="change">The change kind of a suppressed match's entry (rescreen), or null.</param>
+    public static void WriteWorkflow(Utf8JsonWriter w, ScreeningResult result, bool writeThreshold, bool writeCustomerKey, Func<ScreeningMatch, string?>? change = null)
     {
         if (result.AllowListHits.Count > 0 && result.Suppressed.Any())
         {
@@ -220,6 +229,7 @@ internal sealed class JsonlResultWriter : IResultWriter
             {
                 w.WriteStartObject();
                 WriteMatch(w, h.Match);
+                if (change?.Invoke(h.Match) is { } kind) w.WriteString("change", kind);
                 WriteEvidence(w, h.Match.IdentifierEvidence);
                 WriteDecision(w, h);
                 w.WriteEndObject();
@@ -243,7 +253,7 @@ internal sealed class JsonlResultWriter : IResultWriter
             }
             w.WriteEndArray();
         }
-        if (result.CustomerKey is not null) w.WriteString("customerKey", result.CustomerKey);
+        if (writeCustomerKey && result.CustomerKey is not null) w.WriteString("customerKey", result.CustomerKey);
         if (writeThreshold) w.WriteNumber("threshold", result.Threshold);
         if (FiltersText(result) is { } filters) w.WriteString("filters", filters);
     }
@@ -257,7 +267,7 @@ internal sealed class JsonlResultWriter : IResultWriter
         ({ } s, { } r) => $"{s}; request: {r}",
     };
 
-    private static void WriteDecision(Utf8JsonWriter w, AllowListHit h)
+    public static void WriteDecision(Utf8JsonWriter w, AllowListHit h)
     {
         w.WriteStartObject("allowList");
         w.WriteString("outcome", Camel(h.Outcome.ToString()));

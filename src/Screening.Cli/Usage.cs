@@ -43,12 +43,12 @@ internal static class Usage
         Usage:
           screening screen "NAME" [--list KIND:PATH]... [--threshold T] [--limit N] [--format text|json]
                                   [--country CC] [--type organization|person|vessel|aircraft] [--fail-on-hit]
-                                  [--id TYPE:VALUE]... [--allow FILE [--customer KEY]] [--audit FILE] [--only-...]
+                                  [--id TYPE:VALUE]... [--customer KEY] [--allow FILE] [--audit FILE] [--only-...]
           screening batch INPUT.csv [--list KIND:PATH]... [--output FILE] [--threshold T] [--limit N]
                                     [--format csv|jsonl] [--encoding utf-8|latin1|windows-1252] [--fail-on-hit]
                                     [--allow FILE] [--audit FILE] [--only-...]
           screening rescreen BOOK.csv --old SPEC --new SPEC [--output FILE] [--format jsonl|csv]
-                                      [--threshold T] [--limit N] [--only-...]
+                                      [--threshold T] [--limit N] [--allow FILE] [--audit FILE] [--only-...]
           Filters (screen, batch, rescreen; repeatable): --only-list ID, --only-country CC, --only-program P,
                                       --only-tag TAG, --only-type T
           screening lists [--list KIND:PATH]... [--verbose] [--identifiers]
@@ -92,7 +92,8 @@ internal static class Usage
                              (x0.85). A NAME that is itself an identifier (1831083343, "INN 1831083343") counts too.
           --allow FILE       Allow-list of reviewed false positives (JSON, screening-allowlist/1): a decision
                              suppresses its match while the entry is unchanged; every decision found is shown.
-          --customer KEY     The customer key the allow-list is keyed by (needs --allow). Default: the normalized name.
+          --customer KEY     The customer's key: recorded in the result and the audit record, and the key the
+                             allow-list's decisions are looked up under (default there: the normalized name).
           --audit FILE       Append the audit record of the screen (one JSON line) to FILE.
         {FilterOptions}
           -h, --help         Show this help.
@@ -122,7 +123,8 @@ internal static class Usage
                              name). JSONL: suppressed matches move to "suppressed", each with its "allowList"
                              decision; CSV: they follow with allow=suppressed and the decision's columns.
                              "hit" counts only what still alerts.
-          --audit FILE       Append one audit record (a JSON line) per row to FILE.
+          --audit FILE       Append one audit record (a JSON line) per row to FILE, in input order (rows that
+                             could not be screened included, with their error).
         {FilterOptions}
           -h, --help         Show this help.
 
@@ -166,6 +168,9 @@ internal static class Usage
                              csv: one row per match with a 'change' column.
           --threshold T      Report matches scoring at least T (0 < T <= 1). Default {{ScreeningOptions.DefaultThreshold:0.00}}.
           --limit N          Report at most N matches per row (the best among added and changed entries). Default 10.
+          --allow FILE       Allow-list of reviewed false positives, keyed by the 'id' column (else the normalized
+                             name), as for batch: a decision made on an entry's old content no longer applies.
+          --audit FILE       Append one audit record (a JSON line) per book row screened to FILE, in input order.
         {{FilterOptions}}
           -h, --help         Show this help.
 

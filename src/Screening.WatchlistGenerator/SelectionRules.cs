@@ -44,7 +44,7 @@ internal static class SelectionRules
     /// <summary>
     /// The person test for untyped records (BIS lists name people as "Alexander V. Brindyuk"). A name is a person's when
     /// it has no organization word (<see cref="OrganizationWords"/>, or a legal form or term of the library's phrase
-    /// table), has 2 to 4 words without digits, and either a word is a Russian patronymic (<c>-OVICH</c>, <c>-EVICH</c>,
+    /// table other than a place adjective), has 2 to 4 words without digits, and either a word is a Russian patronymic (<c>-OVICH</c>, <c>-EVICH</c>,
     /// <c>-OVNA</c>, <c>-EVNA</c>, <c>-ICHNA</c>), or the first word is a common given name (<see cref="GivenNames"/>),
     /// or the last word has an East Slavic surname ending (<see cref="SurnameEndings"/>).
     /// </summary>
@@ -58,7 +58,9 @@ internal static class SelectionRules
         foreach (var t in normalized.Tokens)
         {
             if (t.Class is TokenClass.Stop) continue; // "Y", "AND", "OF"
-            if (t.Class is TokenClass.LegalForm || t.Origin is KeyOrigin.Term) return false;
+            if (t.Class is TokenClass.LegalForm) return false;
+            // A term makes the name an organization's, but not a place's adjective, which is a surname too (ORELSKY).
+            if (t.Origin is KeyOrigin.Term && !PhraseTable.Default.PlaceKeys.Contains(t.Key)) return false;
             if (t.Class is TokenClass.Number) return false;
             if (t.Text.Length == 1) continue; // an initial
             if (OrganizationWords.Contains(t.Text)) return false;

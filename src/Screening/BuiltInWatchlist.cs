@@ -108,7 +108,9 @@ public static class BuiltInWatchlist
             var kept = new List<WatchlistEntry>();
             foreach (var e in list.Entries)
                 if (filter(e)) kept.Add(e);
-            return new Watchlist(list.Id, list.DisplayName, list.Version, kept, list.Report);
+            // The report describes the list as loaded: its entries, and how many the filter left out.
+            var report = list.Report with { EntriesLoaded = kept.Count, EntriesFiltered = list.Report.EntriesFiltered + list.Entries.Count - kept.Count };
+            return new Watchlist(list.Id, list.DisplayName, list.Version, kept, report);
         }
     }
 }

@@ -92,7 +92,11 @@ internal static class LoadPolicy
 
     /// <summary>"N rows read, N loaded, N rejected", the accounting in a message.</summary>
     public static string Accounting(Watchlist list) =>
-        $"{N(list.Report.RowsRead)} rows read, {N(list.Entries.Count)} loaded, {N(list.Report.RowsRejected)} rejected";
+        $"{N(list.Report.RowsRead)} rows read, {N(list.Entries.Count)} loaded, {Filtered(list.Report)}{N(list.Report.RowsRejected)} rejected";
+
+    /// <summary>", N left out by the filter, " when a filter left entries out; empty otherwise.</summary>
+    public static string Filtered(WatchlistLoadReport report) =>
+        report.EntriesFiltered > 0 ? $"{N(report.EntriesFiltered)} left out by the filter, " : "";
 
     private static int MinEntries(string listId, ScreeningOptions options, out bool perList)
     {

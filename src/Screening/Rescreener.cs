@@ -7,9 +7,13 @@ namespace Screening;
 /// <param name="Change">Whether the entry was added or changed.</param>
 public sealed record RescreenMatch(ScreeningMatch Match, EntryChangeKind Change);
 
-/// <summary>One book row that hits an added or changed entry (or could not be screened).</summary>
+/// <summary>
+/// One book row that hits an added or changed entry (or could not be screened). A row whose only such matches the
+/// allow-list suppressed comes too, with no <paramref name="Matches"/>: its decisions are in the result's
+/// <see cref="ScreeningResult.Suppressed"/>.
+/// </summary>
 /// <param name="Result">The screen of the row against the new list.</param>
-/// <param name="Matches">Its matches on added or changed entries, best first.</param>
+/// <param name="Matches">Its matches on added or changed entries that alert, best first.</param>
 public sealed record RescreenResult(ScreeningResult Result, IReadOnlyList<RescreenMatch> Matches);
 
 /// <summary>
@@ -71,8 +75,10 @@ public sealed class Rescreener
     }
 
     /// <summary>
-    /// Re-screens a book: yields, in input order, the rows that hit an added or changed entry, and the rows that could
-    /// not be screened (with <see cref="ScreeningResult.Error"/>). Memory stays bounded as in <see cref="Screener.ScreenMany"/>.
+    /// Re-screens a book: yields, in input order, the rows that hit an added or changed entry (those whose hits the
+    /// allow-list suppressed included), and the rows that could not be screened (with <see cref="ScreeningResult.Error"/>).
+    /// Memory stays bounded as in <see cref="Screener.ScreenMany"/>; with an audit sink, every row screened is recorded,
+    /// in input order.
     /// </summary>
     public IEnumerable<RescreenResult> Rescreen(IEnumerable<ScreeningRequest> book, int maxDegreeOfParallelism = 0, CancellationToken cancellationToken = default)
     {
@@ -85,7 +91,7 @@ public sealed class Rescreener
         foreach (var result in _screener.ScreenRestricted(book, Restriction, dop, ct))
         {
             var hits = Filter(result);
-            if (hits.Count > 0 || result.Error is not null) yield return new RescreenResult(result, hits);
+            if (hits.Count > 0 || result.Error is not null || result.Suppressed.Any()) yield return new RescreenResult(result, hits);
         }
     }
 

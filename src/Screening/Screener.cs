@@ -46,7 +46,7 @@ public sealed class Screener
     public ScreeningResult Screen(string name, string? country = null, EntityType? entityType = null)
     {
         ArgumentNullException.ThrowIfNull(name);
-        return ScreenSingle(new ScreenInput(name, country, entityType, null));
+        return ScreenSingle(new ScreenInput(new ScreeningRequest(name, null, country, entityType)));
     }
 
     /// <summary>
@@ -58,7 +58,7 @@ public sealed class Screener
     public ScreeningResult Screen(ScreeningRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return ScreenSingle(ScreenInput.From(request));
+        return ScreenSingle(new ScreenInput(request));
     }
 
     // A single screen borrows this thread's context (no batch memo: latency is measured without it).
@@ -111,20 +111,6 @@ public sealed class Screener
 
     // One screen in a batch worker's context.
     internal ScreeningResult ScreenIn(in ScreenInput input, Snapshot snapshot, MatchContext context) => ScreenCore(input, snapshot, context);
-
-    internal ScreeningResult ErrorResult(ScreeningRequest? r, string error, Snapshot snapshot) => new()
-    {
-        Query = r?.Name ?? "",
-        RequestId = r?.Id,
-        NormalizedQuery = "",
-        Threshold = _options.Threshold,
-        Matches = [],
-        Lists = snapshot.Infos,
-        ScreenedAt = _options.TimeProvider.GetUtcNow(),
-        CountryHint = r?.Country,
-        EntityTypeHint = r?.Type,
-        Error = error,
-    };
 
     // Metrics and tracing cost one check when nobody listens (Diagnostics/ScreeningTelemetry).
     private ScreeningResult ScreenCore(in ScreenInput input, Snapshot snapshot, MatchContext context) =>

@@ -11,7 +11,10 @@ public enum TokenMatchKind
     Exact,
     /// <summary>Same after folding competing romanizations or transliterating a script (Cyrillic, Greek, Han).</summary>
     Transliteration,
-    /// <summary>An abbreviation and its long form (TECH and TECHNOLOGY, NII and the institute's full name).</summary>
+    /// <summary>
+    /// The same term of the term table written two ways: an abbreviation and its long form (TECH and TECHNOLOGY, NII and
+    /// the institute's full name), a translation (ZAVOD and PLANT) or a misspelling of the term (ELECTROMECHANCAL).
+    /// </summary>
     Abbreviation,
     /// <summary>Both are legal forms of the same class (OOO and LLC).</summary>
     LegalForm,

@@ -8,11 +8,11 @@ namespace Screening;
 // Everything one screen reads, built off the hot path and swapped atomically on reload.
 internal sealed class Snapshot
 {
-    private Snapshot(IReadOnlyList<Watchlist> lists, MatchEngine engine, IdentifierIndex identifiers)
+    private Snapshot(IReadOnlyList<Watchlist> lists, MatchEngine engine)
     {
         Lists = lists;
         Engine = engine;
-        Identifiers = identifiers;
+        _identifiers = new Lazy<IdentifierIndex>(() => IdentifierIndex.Build(lists), LazyThreadSafetyMode.ExecutionAndPublication);
         var infos = new WatchlistInfo[lists.Count];
         for (var i = 0; i < lists.Count; i++) infos[i] = LoadPolicy.Describe(lists[i]);
         Infos = infos;
@@ -22,15 +22,18 @@ internal sealed class Snapshot
     public IReadOnlyList<WatchlistInfo> Infos { get; }
     public MatchEngine Engine { get; }
 
-    /// <summary>Every identifier of the lists, classified and validated, by value.</summary>
-    public IdentifierIndex Identifiers { get; }
+    /// <summary>
+    /// Every identifier of the lists, classified and validated, by value: built by the first screen that carries an
+    /// identifier, so screens of names alone never pay for it.
+    /// </summary>
+    public IdentifierIndex Identifiers => _identifiers.Value;
 
-    public static Snapshot Create(IReadOnlyList<Watchlist> lists, CancellationToken ct = default)
-    {
-        var identifiers = Task.Run(() => IdentifierIndex.Build(lists), ct);
-        var engine = MatchEngine.Build(lists, ct);
-        return new Snapshot(lists, engine, identifiers.GetAwaiter().GetResult());
-    }
+    private readonly Lazy<IdentifierIndex> _identifiers;
+
+    /// <summary>Whether a screen has needed the identifier index yet (tests).</summary>
+    internal bool IdentifierIndexBuilt => _identifiers.IsValueCreated;
+
+    public static Snapshot Create(IReadOnlyList<Watchlist> lists, CancellationToken ct = default) => new(lists, MatchEngine.Build(lists, ct));
 
     // The entries each distinct filter (or pair of filters) allows: computed once per snapshot, not per screen.
     private readonly ConcurrentDictionary<string, bool[]> _allowed = new(StringComparer.Ordinal);

@@ -73,8 +73,33 @@ public class WorkflowCommandTests
         CliHarness.AssertInputError(await CliHarness.RunAsync("screen", "X", "--id", value, "--list", CliHarness.FixtureList), "--id must be TYPE:VALUE");
 
     [Fact]
-    public async Task Screen_CustomerWithoutAllow_UsageError() =>
-        CliHarness.AssertInputError(await CliHarness.RunAsync("screen", "X", "--customer", "C-1"), "--customer needs --allow");
+    public async Task Screen_CustomerWithoutAllow_RecordedInOutputAndAudit()
+    {
+        using var dir = new TempDir();
+        var audit = dir.File("audit.jsonl");
+        var run = await CliHarness.RunAsync("screen", "IEMZ Kupol", "--list", CliHarness.FixtureList, "--customer", "C-1", "--audit", audit);
+        Assert.Equal(0, run.Code);
+        Assert.Contains("Customer key: C-1", run.Out);
+        Assert.Equal("C-1", ScreeningAuditRecord.FromJson(File.ReadAllLines(audit).Single()).Input.CustomerKey);
+
+        var json = await CliHarness.RunAsync("screen", "IEMZ Kupol", "--list", CliHarness.FixtureList, "--customer", "C-1", "--format", "json");
+        using var doc = JsonDocument.Parse(json.Out);
+        Assert.Equal("C-1", doc.RootElement.GetProperty("customerKey").GetString());
+    }
+
+    [Fact]
+    public async Task Screen_Json_WorkflowArraysAlwaysPresent()
+    {
+        // The JSON format is the whole result with one schema: arrays are there even when empty, nulls are left out.
+        var run = await CliHarness.RunAsync("screen", "IEMZ Kupol", "--list", CliHarness.FixtureList, "--format", "json");
+        using var doc = JsonDocument.Parse(run.Out);
+        var root = doc.RootElement;
+        Assert.Equal(0, root.GetProperty("identifiers").GetArrayLength());
+        Assert.Equal(0, root.GetProperty("allowListHits").GetArrayLength());
+        Assert.Equal(0, root.GetProperty("matches")[0].GetProperty("identifierEvidence").GetArrayLength());
+        Assert.False(root.TryGetProperty("customerKey", out _));
+        Assert.False(root.TryGetProperty("screenerFilter", out _));
+    }
 
     [Fact]
     public async Task Screen_AllowList_SuppressesUntilEntryChanges()
@@ -332,6 +357,76 @@ public class WorkflowCommandTests
         Assert.Equal(("IH-1", "changed", 0.95), (m.GetProperty("entryId").GetString(), m.GetProperty("change").GetString(), m.GetProperty("score").GetDouble()));
         Assert.Equal("match", m.GetProperty("identifierEvidence")[0].GetProperty("kind").GetString());
         Assert.Equal("valid", row.GetProperty("identifiers")[0].GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Rescreen_AllowAndAudit_SuppressesReviewedPairsAndRecordsEveryRowInOrder()
+    {
+        using var dir = new TempDir();
+        var v1 = await new JsonWatchlistProvider(Delta("v1.json")).LoadAsync();
+        var v2 = await new JsonWatchlistProvider(Delta("v2.json")).LoadAsync();
+        AllowDecision Decision(string customer, Watchlist version) => new()
+        {
+            CustomerKey = customer, ListId = "in-house", EntryId = "IH-1", EntryContentHash = EntryContentHash.Compute(version.Entries.Single(e => e.Id == "IH-1")),
+            DecidedBy = "j.doe", DecidedAt = Reviewed, Reason = "not the plant",
+        };
+        var allow = dir.File("allow.json");
+        // C-2 was reviewed against the new content (it stays quiet); C-1 against the old one (it alerts again).
+        await JsonFileAllowListStore.WriteAsync(allow, [Decision("C-2", v2), Decision("C-1", v1)]);
+        var audit = dir.File("audit.jsonl");
+
+        var run = await CliHarness.RunAsync("rescreen", Delta("book.csv"), "--old", "json:" + Delta("v1.json"), "--new", "json:" + Delta("v2.json"),
+            "--threshold", "0.75", "--allow", allow, "--audit", audit);
+
+        Assert.Equal(2, run.Code); // row C-10 has no name
+        var rows = run.OutLines.Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(["C-1", "C-2", "C-6", "C-8", "C-10"], rows.Select(r => r.GetProperty("id").GetString()));
+        Assert.Equal("entryChanged", rows[0].GetProperty("matches")[0].GetProperty("allowList").GetProperty("outcome").GetString());
+        Assert.True(rows[0].GetProperty("hit").GetBoolean());
+        Assert.False(rows[1].GetProperty("hit").GetBoolean());
+        var suppressed = Assert.Single(rows[1].GetProperty("suppressed").EnumerateArray());
+        Assert.Equal(("IH-1", "changed", "suppressed"), (suppressed.GetProperty("entryId").GetString(), suppressed.GetProperty("change").GetString(),
+            suppressed.GetProperty("allowList").GetProperty("outcome").GetString()));
+        Assert.Equal("C-2", rows[1].GetProperty("customerKey").GetString());
+        Assert.Contains("10 rows read, 3 hit added or changed entries, 1 only by matches the allow-list suppressed", run.Err);
+
+        // Every book row screened is audited, in input order, the row that failed with its error.
+        var records = File.ReadAllLines(audit).Select(ScreeningAuditRecord.FromJson).ToList();
+        Assert.Equal(Enumerable.Range(1, 10).Select(i => "C-" + i), records.Select(r => r.RequestId));
+        Assert.Equal(AllowOutcome.Suppressed, Assert.Single(records[1].Suppressions).Outcome);
+        Assert.NotNull(records[9].Error);
+
+        var csv = await CliHarness.RunAsync("rescreen", Delta("book.csv"), "--old", "json:" + Delta("v1.json"), "--new", "json:" + Delta("v2.json"),
+            "--threshold", "0.75", "--allow", allow, "--format", "csv");
+        Assert.Equal("id,name,hit,listId,entryId,matchedName,score,change,allow", csv.OutLines[0]);
+        Assert.Contains(csv.OutLines, l => l.StartsWith("C-1,", StringComparison.Ordinal) && l.EndsWith(",changed,entryChanged", StringComparison.Ordinal));
+        Assert.Contains(csv.OutLines, l => l.StartsWith("C-2,AO IEMZ Kupol,false,in-house,IH-1,", StringComparison.Ordinal) && l.EndsWith(",1,changed,suppressed", StringComparison.Ordinal));
+        Assert.Contains("C-10,,false,,,,,,", csv.OutLines);
+    }
+
+    [Fact]
+    public async Task Batch_Audit_EveryRowInInputOrderFailedRowsWithTheirError()
+    {
+        using var dir = new TempDir();
+        var sb = new System.Text.StringBuilder("id,name,inn\n");
+        for (var i = 0; i < 5000; i++)
+            sb.Append(i % 997 == 5 ? $"R{i},,\n" : i % 3 == 0 ? $"R{i},IEMZ Kupol,\n" : $"R{i},Unrelated Trading {i} Ltd,\n");
+        sb.Append("R-long,").Append('A', 1001).Append(",1831083343\n");
+        var input = dir.Write("in.csv", sb.ToString());
+        var audit = dir.File("audit.jsonl");
+
+        var run = await CliHarness.RunAsync("batch", input, "--list", CliHarness.FixtureList, "--audit", audit, "--output", dir.File("out.jsonl"));
+
+        Assert.Equal(2, run.Code); // empty and over-long names
+        var records = File.ReadAllLines(audit).Select(ScreeningAuditRecord.FromJson).ToList();
+        var ids = File.ReadAllLines(dir.File("out.jsonl")).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("id").GetString()).ToList();
+        Assert.Equal(5001, records.Count);
+        Assert.Equal(ids, records.Select(r => r.RequestId));
+        Assert.NotNull(records[5].Error);
+        var failed = records[^1];
+        Assert.NotNull(failed.Error);
+        Assert.Equal("R-long", failed.Input.CustomerKey);
+        Assert.Equal("1831083343", Assert.Single(failed.Input.IdentifierChecks).Value);
     }
 
     [Fact]

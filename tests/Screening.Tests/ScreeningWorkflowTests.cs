@@ -219,7 +219,136 @@ public class ScreeningWorkflowTests
         Assert.Equal(0.99, results[1].Threshold);
         Assert.All(results[2].Matches, m => Assert.Equal("CN-1", m.EntryId));
         Assert.NotNull(results[3].Error);
-        Assert.Equal(3, sink.Records.Count); // a row that could not be screened is not a screen
+        // Every row is audited, in input order; the row that could not be screened with its error.
+        Assert.Equal(["a", "b", "c", "d"], sink.Records.Select(r => r.RequestId));
+        Assert.Equal(results[3].Error, sink.Records.Last().Error);
+    }
+
+    [Fact]
+    public async Task ScreenMany_ParallelBatch_AuditRecordsInInputOrder()
+    {
+        var sink = new MemorySink();
+        var screener = await Build(o => o.AuditSink = sink);
+        string[] names = ["IEMZ Kupol", "Unrelated Firm Ltd", "Shenzhen Kupol Electronics", "", "Izhevsk Electromechanical Plant"];
+        var rows = Enumerable.Range(0, 3000).Select(i => new ScreeningRequest(names[i % names.Length], "r" + i)).ToList();
+
+        // Small chunks on four workers: rows finish out of order, records must not.
+        var results = screener.ScreenMany(rows, maxDegreeOfParallelism: 4, chunkSize: 256).ToList();
+
+        Assert.Equal(rows.Select(r => r.Id), results.Select(r => r.RequestId));
+        Assert.Equal(rows.Select(r => r.Id), sink.Records.Select(r => r.RequestId));
+        Assert.All(sink.Records.Where((_, i) => i % names.Length == 3), r => Assert.NotNull(r.Error));
+    }
+
+    [Fact]
+    public async Task ScreenManyAsync_AuditRecordsInInputOrder()
+    {
+        var sink = new MemorySink();
+        var screener = await Build(o => o.AuditSink = sink);
+        static async IAsyncEnumerable<ScreeningRequest> Rows()
+        {
+            for (var i = 0; i < 1000; i++)
+            {
+                if (i % 100 == 0) await Task.Yield();
+                yield return new ScreeningRequest(i % 2 == 0 ? "IEMZ Kupol" : "Unrelated Firm Ltd", "r" + i);
+            }
+        }
+        var ids = new List<string?>();
+        await foreach (var r in screener.ScreenManyAsync(Rows(), maxDegreeOfParallelism: 4, chunkSize: 128)) ids.Add(r.RequestId);
+        Assert.Equal(Enumerable.Range(0, 1000).Select(i => "r" + i), ids);
+        Assert.Equal(ids, sink.Records.Select(r => r.RequestId));
+    }
+
+    [Fact]
+    public async Task ScreenMany_FailedRow_AuditedWithErrorIdentifiersCustomerKeyAndFilters()
+    {
+        var sink = new MemorySink();
+        var screener = await Build(o => { o.AuditSink = sink; o.Filter = new ScreeningFilter { Programs = ["RUSSIA-EO14024"] }; });
+        var filter = new ScreeningFilter { Countries = ["RU"] };
+        ScreeningRequest[] rows =
+        [
+            new(new string('A', 1001), "too-long") { CustomerKey = " C-7 ", Identifiers = [new ScreeningIdentifier("INN", "1831083343")], Filter = filter, Threshold = 0.9 },
+            new("\u0001\u0002", "control") { CustomerKey = "C-8" },
+        ];
+
+        var results = screener.ScreenMany(rows).ToList();
+
+        var failed = results[0];
+        Assert.NotNull(failed.Error);
+        Assert.Equal("C-7", failed.CustomerKey);
+        Assert.Equal((IdentifierKind.Inn, IdentifierStatus.Valid), (Assert.Single(failed.Identifiers).Check.Kind, failed.Identifiers[0].Check.Status));
+        Assert.Same(filter, failed.RequestFilter);
+        Assert.Equal(["RUSSIA-EO14024"], failed.ScreenerFilter!.Programs!);
+        Assert.Equal(0.9, failed.Threshold);
+        Assert.NotNull(results[1].Error);
+
+        var records = sink.Records.ToList();
+        Assert.Equal(["too-long", "control"], records.Select(r => r.RequestId));
+        Assert.Equal(failed.Error, records[0].Error);
+        Assert.Equal("C-7", records[0].Input.CustomerKey);
+        Assert.Equal(new ScreeningIdentifier("INN", "1831083343"), Assert.Single(records[0].Input.Identifiers));
+        Assert.Equal(["RU"], records[0].Filters["request.countries"]);
+        Assert.Equal(["RUSSIA-EO14024"], records[0].Filters["screener.programs"]);
+        Assert.False(records[0].Hit);
+        Assert.Equal("C-8", records[1].Input.CustomerKey);
+        Assert.NotNull(records[1].Error);
+    }
+
+    [Fact]
+    public async Task Screen_CustomerKeyWithoutAllowList_RecordedInResultAndAudit()
+    {
+        var sink = new MemorySink();
+        var screener = await Build(o => o.AuditSink = sink);
+
+        var keyed = screener.Screen(new ScreeningRequest("IEMZ Kupol", "r1") { CustomerKey = " C-1042 " });
+        var unkeyed = screener.Screen(new ScreeningRequest("IEMZ Kupol", "r2"));
+
+        Assert.Equal("C-1042", keyed.CustomerKey);
+        Assert.Null(unkeyed.CustomerKey); // no key given and no allow-list: nothing to look decisions up under
+        Assert.Equal(["C-1042", null], sink.Records.Select(r => r.Input.CustomerKey));
+        Assert.Contains("\"customerKey\":\"C-1042\"", sink.Records.First().ToJson(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Screen_BareIdentifierAsName_ExplainedAsIdentifierMatchAndReportedAsItsScheme()
+    {
+        var screener = await new ScreenerBuilder().BuildAsync();
+
+        var result = screener.Screen("1831083343");
+
+        var match = result.Matches[0];
+        Assert.Equal("SDN-46431", match.EntryId);
+        Assert.Contains("The name is an identifier (1831083343), matched on the identifier, not as a name", match.Explanation, StringComparison.Ordinal);
+        Assert.DoesNotContain("missing from the query", match.Explanation, StringComparison.Ordinal);
+        Assert.Contains("INN 1831083343 matches the entry's", match.Explanation, StringComparison.Ordinal);
+        Assert.Empty(match.Alignment);
+        // Reported as the scheme it matched, validated as one, like the evidence says.
+        var evidence = Assert.Single(match.IdentifierEvidence);
+        var screened = Assert.Single(result.Identifiers);
+        Assert.Equal((IdentifierKind.Inn, IdentifierKind.Inn, IdentifierStatus.Valid), (evidence.Scheme, screened.Check.Kind, screened.Check.Status));
+        Assert.Equal("1831083343", result.NormalizedQuery);
+    }
+
+    [Fact]
+    public async Task Screen_BareNumberMatchingNothing_StaysUnclassified()
+    {
+        var screener = await new ScreenerBuilder().BuildAsync();
+        var result = screener.Screen("1234567890");
+        Assert.Empty(result.Matches);
+        var screened = Assert.Single(result.Identifiers);
+        Assert.Equal((IdentifierKind.Other, IdentifierStatus.NotValidated), (screened.Check.Kind, screened.Check.Status));
+    }
+
+    [Fact]
+    public async Task Screen_NamesOnly_DoNotBuildTheIdentifierIndex()
+    {
+        var screener = await Build();
+        screener.Screen("IEMZ Kupol");
+        Assert.Single(screener.ScreenMany([new ScreeningRequest("Shenzhen Kupol", "a")]));
+        Assert.False(screener.CurrentSnapshot.IdentifierIndexBuilt);
+
+        screener.Screen(new ScreeningRequest("") { Identifiers = [new ScreeningIdentifier("INN", "1831083343")] });
+        Assert.True(screener.CurrentSnapshot.IdentifierIndexBuilt);
     }
 
     [Fact]

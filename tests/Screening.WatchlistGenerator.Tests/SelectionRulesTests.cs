@@ -16,6 +16,7 @@ public class SelectionRulesTests
     [InlineData("Ramil Yarullovich Magzhanov")]
     [InlineData("Mark Gofman")]
     [InlineData("Valery Kosmachov")]
+    [InlineData("Stanislav Orelsky")]              // a surname that reads as a place adjective (OREL) of the term table
     public void LooksLikePersonName_BisPeople_True(string name) => Assert.True(SelectionRules.LooksLikePersonName(name), name);
 
     [Theory]

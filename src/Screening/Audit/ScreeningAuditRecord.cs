@@ -64,7 +64,12 @@ public sealed class ScreeningAuditRecord
     public string? Error { get; init; }
 
     /// <summary>The record as one line of JSON (camelCase names, enums as strings), from a source-generated serializer.</summary>
-    public string ToJson() => JsonSerializer.Serialize(this, AuditJsonContext.Relaxed.ScreeningAuditRecord);
+    public string ToJson() => _json ?? JsonSerializer.Serialize(this, AuditJsonContext.Relaxed.ScreeningAuditRecord);
+
+    // The line, written once ahead of the sink (a batch serializes on its workers, then writes in input order).
+    private string? _json;
+
+    internal void PrepareJson() => _json ??= JsonSerializer.Serialize(this, AuditJsonContext.Relaxed.ScreeningAuditRecord);
 
     /// <summary>Reads a record written by <see cref="ToJson"/>.</summary>
     /// <exception cref="JsonException">The text is not a record.</exception>

@@ -22,11 +22,14 @@ internal static class IdentifierRecognizer
         ["REGISTRATION NUMBER", "REGISTRATION NO", "REG. NO", "REG NO", "TAX ID NO", "TAX ID", "C.R. NO", "CR NO", "TIN"];
 
     /// <summary>Reads <paramref name="query"/> as an identifier, if it is one.</summary>
+    /// <remarks>Runs on every screened name: a name that cannot be an identifier is rejected without allocating.</remarks>
     public static bool TryRecognize(string? query, out PreparedIdentifier identifier)
     {
         identifier = null!;
-        if (string.IsNullOrWhiteSpace(query) || query.Length > MaxLength) return false;
+        if (query is null || query.Length > MaxLength) return false;
         var s = query.AsSpan().Trim();
+        // Every identifier but a labelled BIC has an ASCII digit (and every label is a letter), so most names stop here.
+        if (s.IsEmpty || (!s.ContainsAnyInRange('0', '9') && !MayBeLabelledBic(s))) return false;
 
         foreach (var (kind, label) in IdentifierValues.Labels)
         {
@@ -57,7 +60,7 @@ internal static class IdentifierRecognizer
             identifier = Prepared("", s, IdentifierKind.Other);
             return true;
         }
-        if (Tokens(s, out _) == 1)
+        if (Alphanumerics(s) is 18 or 20 && Tokens(s, out _) == 1)
         {
             var v = IdentifierValues.Normalize(IdentifierKind.Other, s.ToString());
             if (v.Length == 18 && Checksums.Uscc(v) is null) { identifier = Prepared("", s, IdentifierKind.Uscc); return true; }
@@ -65,6 +68,35 @@ internal static class IdentifierRecognizer
         }
         return false;
     }
+
+    /// <summary>
+    /// Whether the text was the identifier and nothing else: a usable value, every word of it with a digit
+    /// (<c>1831083343</c>, <c>ИНН 1831 083 343</c>, an LEI). Such a name is screened as the identifier only; a value
+    /// with a word beside it (<c>TIN CAN 2000 LTD</c>, <c>SWIFT ELECTRIC</c>) may be a company's name and is screened
+    /// as a name too.
+    /// </summary>
+    public static bool StandsAlone(PreparedIdentifier identifier)
+    {
+        if (!identifier.Check.IsUsable) return false;
+        var inWord = false;
+        var digit = false;
+        foreach (var c in identifier.Source.Value)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                inWord = true;
+                digit |= char.IsAsciiDigit(c);
+                continue;
+            }
+            if (inWord && !digit) return false;
+            (inWord, digit) = (false, false);
+        }
+        return !inWord || digit;
+    }
+
+    // SWIFT, SWIFT/BIC or BIC, then a non-letter: the one label whose value may have no digit.
+    private static bool MayBeLabelledBic(ReadOnlySpan<char> s) =>
+        (s[0] | 0x20) is 's' or 'b' && (IdentifierValues.StartsWithLabel(s, "SWIFT") || IdentifierValues.StartsWithLabel(s, "BIC"));
 
     private static PreparedIdentifier Prepared(string label, ReadOnlySpan<char> value, IdentifierKind kind)
     {

@@ -12,11 +12,15 @@ internal sealed class IdentifierQuery
     private readonly IdentifierIndex _index;
     private IReadOnlyList<IdentifierHit>? _found;
 
-    public IdentifierQuery(IReadOnlyList<PreparedIdentifier> request, IdentifierIndex index)
+    public IdentifierQuery(IReadOnlyList<PreparedIdentifier> request, IdentifierIndex index, PreparedIdentifier? fromName = null)
     {
         Request = request;
         _index = index;
+        FromName = fromName;
     }
+
+    /// <summary>The identifier the name itself is (a bare identifier typed as the name), screened instead of the name; or null.</summary>
+    public PreparedIdentifier? FromName { get; }
 
     /// <summary>The identifiers, as classified and validated.</summary>
     public IReadOnlyList<PreparedIdentifier> Request { get; }

@@ -22,6 +22,7 @@ internal sealed class MatchEngine
 {
     private readonly QueryPreparer _preparer;
     private readonly SplitReadings _splits;
+    private readonly RespelledReadings _respelled;
     private readonly NameScorer _scorer;
     private readonly Explainer _explainer;
     private readonly IndexedCandidateSource _indexed;
@@ -33,6 +34,7 @@ internal sealed class MatchEngine
         Index = index;
         var similarity = _similarity = new TokenSimilarity(index.Vocab);
         _splits = new SplitReadings(index);
+        _respelled = new RespelledReadings(index);
         _preparer = new QueryPreparer(index, _splits);
         _scorer = new NameScorer(index);
         _explainer = new Explainer(index, _scorer);
@@ -72,7 +74,7 @@ internal sealed class MatchEngine
 
     /// <summary>A candidate source over the names of the given entries only (by entry index): delta re-screening.</summary>
     public DeltaCandidateSource DeltaSource(bool[] entries) =>
-        new(new DeltaIndex(Index, entries), _similarity, _splits, new NeighbourFinder(Index, _similarity));
+        new(new DeltaIndex(Index, entries), _similarity, _splits, _respelled, new NeighbourFinder(Index, _similarity));
 
     /// <summary>
     /// Delta re-screening (<paramref name="request"/> restricted to the source's entries): each reading the
@@ -191,11 +193,20 @@ internal sealed class MatchEngine
     {
         var q = _preparer.Prepare(name, source, ctx, fieldReading: field);
         var split = _splits.Reading(q, ctx);
+        var respelled = _respelled.Reading(q, ctx);
         var result = MatchPrepared(q, request, source, ctx);
-        if (split is not { } s) return result;
-        // Prepared only now: the first reading's hits live in the context, which this reading reuses.
-        var r = _preparer.Prepare(s.Name, source, ctx, ScoringModel.SplitJoinSimilarity, s.Note, s.Halves, field);
-        return Merge(result, MatchPrepared(r, request, source, ctx), request.Limit);
+        // Prepared only now: the first reading's hits live in the context, which each further reading reuses.
+        if (split is { } s)
+        {
+            var r = _preparer.Prepare(s.Name, source, ctx, ScoringModel.SplitJoinSimilarity, s.Note, s.Halves, field);
+            result = Merge(result, MatchPrepared(r, request, source, ctx), request.Limit);
+        }
+        if (respelled is { } t)
+        {
+            var r = _preparer.Prepare(t.Name, source, ctx, ScoringModel.RespelledReadingFactor, t.Note, null, field);
+            result = Merge(result, MatchPrepared(r, request, source, ctx), request.Limit);
+        }
+        return result;
     }
 
     private IReadOnlyList<ScreeningMatch> MatchPrepared(PreparedQuery q, in MatchRequest request, ICandidateSource source, MatchContext ctx)

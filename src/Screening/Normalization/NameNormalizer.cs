@@ -20,6 +20,7 @@ internal static class NameNormalizer
     {
         context ??= t_default ??= new NormalizerContext();
         var tokens = Tokenize(name, context, out var truncated);
+        WordRepair.Apply(tokens, PhraseTable.Default);
         return new NormalizedName(ApplyPhrases(tokens, context).ToArray(), truncated);
     }
 

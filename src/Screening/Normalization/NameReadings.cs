@@ -248,13 +248,24 @@ internal static class NameReadings
 
     private static bool HasContent(NameToken[] tokens) => HasContent(tokens, 0, tokens.Length);
 
-    // A comma between two names of one company, each with its legal form (JSC TULA CARTRIDGE PLANT, JSC TCP): not a
-    // name and its legal form (KUPOL, JSC), nor a surname and given names (SMITH, John), nor a name and a qualifier.
+    // A comma between two names of one company, each with its legal form (JSC TULA CARTRIDGE PLANT, JSC TCP), or after a
+    // company named in full, its legal form last, and before another name (TACTICAL MISSILE CORPORATION, RKB GLOBUS: a
+    // parent and its member): not a name and its legal form (KUPOL, JSC), nor a surname and given names (SMITH, John),
+    // nor a name and a qualifier.
     private static bool CommaSeparates(string text, int start, int at)
     {
         var next = text.IndexOf(',', at + 1);
         var right = text[(at + 1)..(next < 0 ? text.Length : next)];
-        return Words(text[start..at]) >= 2 && Words(right) >= 2 && IsCompanyName(text[start..at]) && IsCompanyName(right);
+        var left = text[start..at];
+        if (Words(left) < 2 || Words(right) < 2) return false;
+        return (IsCompanyName(left) && IsCompanyName(right)) || (EndsWithLegalForm(left) && HasContent(NameNormalizer.Normalize(right).Tokens));
+    }
+
+    // A name whose last token is a legal form, with a word before it (TACTICAL MISSILE CORPORATION).
+    private static bool EndsWithLegalForm(string text)
+    {
+        var tokens = NameNormalizer.Normalize(text).Tokens;
+        return tokens.Length >= 2 && tokens[^1].Class == TokenClass.LegalForm && HasContent(tokens, 0, tokens.Length - 1);
     }
 
     // A legal form and a word besides it.

@@ -35,4 +35,16 @@ internal static class NormalizationRules
 
     /// <summary>Phrase words this short match by their letters only: keys of short words collide (SCI/SKY, MACH/MATCH).</summary>
     public const int ExactPhraseWordLength = 4;
+
+    /// <summary>
+    /// A word broken in two is joined when the join is a table word of at least this many letters (LIABILITY, LIMITED,
+    /// INSTITUTE): shorter joins (CO MPANY aside) are too often two real words.
+    /// </summary>
+    public const int RepairJoinMinLength = 6;
+
+    /// <summary>Glued legal-form words are parted only when each part has this many letters (STOCK+COMPANY, not AO+...).</summary>
+    public const int RepairSplitPartMinLength = 3;
+
+    /// <summary>Words longer than this are not repaired (no table word is this long).</summary>
+    public const int RepairMaxLength = 40;
 }

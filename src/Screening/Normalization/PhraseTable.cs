@@ -2,7 +2,8 @@ using System.Reflection;
 
 namespace Screening.Normalization;
 
-// The legal-form, abbreviation and stop-word table (embedded resource Data/phrases.txt), matched on token keys.
+// The legal-form, stop-word and term table (embedded resources Data/phrases.txt and the generated Data/terms.txt), matched
+// on token keys.
 internal sealed class PhraseTable
 {
     private readonly Dictionary<string, List<Phrase>> _byFirstKey = new(StringComparer.Ordinal);
@@ -30,56 +31,125 @@ internal sealed class PhraseTable
         return null;
     }
 
+    // Words of the table's variants, for WordRepair: every word's text; long words' keys; legal-form words' texts; and
+    // three-letter prefixes of both, so most words are turned away by one lookup.
+    private readonly HashSet<string> _wordTexts = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _longWordKeys = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _legalWordTexts = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _longWordPrefixes = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _legalWordPrefixes = new(StringComparer.Ordinal);
+
+    /// <summary>Whether a word with this text occurs in a variant of the table.</summary>
+    public bool IsTableWord(ReadOnlySpan<char> text) => _wordTexts.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text);
+
+    /// <summary>Whether a word of a legal form or a term with this key, long enough to be joined from two, is in the table.</summary>
+    public bool IsLongTableWordKey(ReadOnlySpan<char> key) => _longWordKeys.GetAlternateLookup<ReadOnlySpan<char>>().Contains(key);
+
+    /// <summary>Whether a word of a legal form with this text is in the table (STOCK, COMPANY, LIABILITY).</summary>
+    public bool IsLegalWord(ReadOnlySpan<char> text) => _legalWordTexts.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text);
+
+    /// <summary>Whether a long table word starts with the first three letters of <paramref name="text"/>.</summary>
+    public bool MayBeginTableWord(ReadOnlySpan<char> text) =>
+        text.Length >= 3 && _longWordPrefixes.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text[..3]);
+
+    /// <summary>Whether a legal-form word starts with the first three letters of <paramref name="text"/>.</summary>
+    public bool MayBeginLegalWord(ReadOnlySpan<char> text) =>
+        text.Length >= 3 && _legalWordPrefixes.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text[..3]);
+
+    private void AddWords(string[] texts, string[] keys, string cls)
+    {
+        for (var i = 0; i < texts.Length; i++)
+        {
+            var text = texts[i];
+            if (text.Length == 0 || !char.IsAsciiLetter(text[0])) continue;
+            _wordTexts.Add(text);
+            if (cls is "legal" or "part" or "term" && text.Length >= NormalizationRules.RepairJoinMinLength)
+            {
+                _longWordKeys.Add(keys[i]);
+                _longWordPrefixes.Add(text[..3]);
+            }
+            if (cls is "legal" or "part" && text.Length >= NormalizationRules.RepairSplitPartMinLength)
+            {
+                _legalWordTexts.Add(text);
+                _legalWordPrefixes.Add(text[..3]);
+            }
+        }
+    }
+
+    /// <summary>Keys of places whose adjectives the term table reads as the place (Data/terms.txt, class <c>place</c>).</summary>
+    public HashSet<string> PlaceKeys { get; } = new(StringComparer.Ordinal);
+
+    private static string Key(string text)
+    {
+        var key = "";
+        foreach (var t in NameNormalizer.Tokenize(text)) key += t.Key;
+        return key;
+    }
+
     /// <summary>Keys of generic business words, whose weight is capped (see Data/phrases.txt).</summary>
     public HashSet<string> GenericKeys { get; } = new(StringComparer.Ordinal);
 
     private static PhraseTable Load()
     {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Screening.Normalization.phrases.txt")
-            ?? throw new InvalidOperationException("Embedded resource Screening.Normalization.phrases.txt is missing.");
-        using var reader = new StreamReader(stream);
         var table = new PhraseTable();
         table._byFirstKeySpan = table._byFirstKey.GetAlternateLookup<ReadOnlySpan<char>>();
-        var lineNo = 0;
-        while (reader.ReadLine() is { } line)
+        // The hand-kept legal forms, function words and generic words, then the generated terms (tools/Screening.TermTable).
+        foreach (var file in (string[])["phrases.txt", "terms.txt"])
         {
-            lineNo++;
-            if (line.Length == 0 || line[0] == '#') continue;
-            var cols = line.Split('\t');
-            if (cols.Length != 3) throw new InvalidOperationException($"phrases.txt, line {lineNo}: expected 3 tab-separated columns.");
-            if (cols[0] == "generic")
+            using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Screening.Normalization." + file)
+                ?? throw new InvalidOperationException($"Embedded resource Screening.Normalization.{file} is missing.");
+            using var reader = new StreamReader(stream);
+            var lineNo = 0;
+            while (reader.ReadLine() is { } line)
             {
-                foreach (var variant in cols[2].Split('|'))
-                {
-                    // A generic word may itself be a term (TECHNOLOGY): take the key the normalizer gives it.
-                    var key = "";
-                    foreach (var t in NameNormalizer.Tokenize(variant.Trim())) key += t.Key;
-                    if (key.Length > 0) table.GenericKeys.Add(key);
-                }
-                continue;
-            }
-            var (cls, origin) = cols[0] switch
-            {
-                "legal" or "part" => (TokenClass.LegalForm, KeyOrigin.LegalForm),
-                "term" => (TokenClass.Word, KeyOrigin.Term),
-                "stop" => (TokenClass.Stop, KeyOrigin.Term),
-                _ => throw new InvalidOperationException($"phrases.txt, line {lineNo}: unknown class '{cols[0]}'."),
-            };
-            var canonicalTokens = NameNormalizer.Tokenize(cols[1]);
-            var canonical = "";
-            foreach (var t in canonicalTokens) canonical += t.Key;
-            foreach (var variant in cols[2].Split('|'))
-            {
-                var tokens = NameNormalizer.Tokenize(variant.Trim());
-                if (tokens.Count == 0) continue;
-                var keys = new string[tokens.Count];
-                var texts = new string[tokens.Count];
-                for (var i = 0; i < keys.Length; i++) { keys[i] = tokens[i].Key; texts[i] = tokens[i].Text; }
-                // A "part" stands for itself: only the same word (or a misspelling of it) meets it.
-                table.Add(new Phrase(keys, texts, cols[0] == "part" ? keys[0] : canonical, cls, origin, cols[0] == "part"));
+                lineNo++;
+                if (line.Length == 0 || line[0] == '#') continue;
+                table.AddLine(file, lineNo, line);
             }
         }
         return table;
+    }
+
+    private void AddLine(string file, int lineNo, string line)
+    {
+        var cols = line.Split('\t');
+        if (cols.Length != 3) throw new InvalidOperationException($"{file}, line {lineNo}: expected 3 tab-separated columns.");
+        if (cols[0] == "generic")
+        {
+            foreach (var variant in cols[2].Split('|'))
+            {
+                // A generic word may itself be a term (TECHNOLOGY): take the key the normalizer gives it.
+                var key = "";
+                foreach (var t in NameNormalizer.Tokenize(variant.Trim())) key += t.Key;
+                if (key.Length > 0) GenericKeys.Add(key);
+            }
+            return;
+        }
+        if (cols[0] == "place")
+        {
+            // A place and its adjectives (KAZAN, KAZANSKIY) read as one term; a place does not make a name an organization's.
+            PlaceKeys.Add(Key(cols[1]));
+            cols[0] = "term";
+        }
+        var (cls, origin) = cols[0] switch
+        {
+            "legal" or "part" => (TokenClass.LegalForm, KeyOrigin.LegalForm),
+            "term" => (TokenClass.Word, KeyOrigin.Term),
+            "stop" => (TokenClass.Stop, KeyOrigin.Term),
+            _ => throw new InvalidOperationException($"{file}, line {lineNo}: unknown class '{cols[0]}'."),
+        };
+        var canonical = Key(cols[1]);
+        foreach (var variant in cols[2].Split('|'))
+        {
+            var tokens = NameNormalizer.Tokenize(variant.Trim());
+            if (tokens.Count == 0) continue;
+            var keys = new string[tokens.Count];
+            var texts = new string[tokens.Count];
+            for (var i = 0; i < keys.Length; i++) { keys[i] = tokens[i].Key; texts[i] = tokens[i].Text; }
+            AddWords(texts, keys, cols[0]);
+            // A "part" stands for itself: only the same word (or a misspelling of it) meets it.
+            Add(new Phrase(keys, texts, cols[0] == "part" ? keys[0] : canonical, cls, origin, cols[0] == "part"));
+        }
     }
 
     // Phrases whose first word may be typed abbreviated (multi-word phrases, legal-form words), by its first letter.

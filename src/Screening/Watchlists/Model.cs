@@ -185,12 +185,21 @@ public sealed record LoadIssue(LoadIssueKind Kind, string File, long Row, string
         $"{Kind}: {File}{(Row > 0 ? $", row {Row}" : "")}{(Field is null ? "" : $", field '{Field}'")}: {Message}";
 }
 
-/// <summary>The accounting of one load: every primary row read is either loaded or rejected.</summary>
+/// <summary>
+/// The accounting of one load: every primary row read is loaded, rejected, or left out by a filter the loader was
+/// given (<see cref="EntriesFiltered"/>).
+/// </summary>
 /// <param name="RowsRead">Primary rows (records) read from the source.</param>
-/// <param name="EntriesLoaded">Entries loaded.</param>
+/// <param name="EntriesLoaded">Entries loaded (after any filter: the list's entries).</param>
 /// <param name="Issues">Rejected rows, orphans, duplicates and warnings.</param>
 public sealed record WatchlistLoadReport(long RowsRead, long EntriesLoaded, IReadOnlyList<LoadIssue> Issues)
 {
+    /// <summary>
+    /// Entries read and valid but left out by the loader's filter (<see cref="ScreeningOptions.BuiltInWatchlistFilter"/>).
+    /// Default 0: no filter.
+    /// </summary>
+    public long EntriesFiltered { get; init; }
+
     /// <summary>Primary rows that were not loaded.</summary>
     public long RowsRejected => Count(LoadIssueKind.Rejected);
 

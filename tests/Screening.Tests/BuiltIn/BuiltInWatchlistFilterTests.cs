@@ -77,4 +77,30 @@ public class BuiltInWatchlistFilterTests
         Assert.All(list.Entries, e => Assert.True(e.Countries.Contains("CN") || e.Countries.Contains("HK")));
         Assert.Contains(list.Entries, e => e.Id == "SDN-46712");
     }
+
+    [Fact]
+    public async Task CreateProvider_Filtered_ReportDescribesWhatWasLoadedAndWhatTheFilterLeftOut()
+    {
+        var all = await BuiltInWatchlist.LoadAsync();
+        var list = await BuiltInWatchlist.CreateProvider(BuiltInWatchlist.Roles(BuiltInWatchlist.ThirdCountrySupplier)).LoadAsync();
+
+        var r = list.Report;
+        Assert.Equal(list.Entries.Count, r.EntriesLoaded);
+        Assert.Equal(all.Entries.Count - list.Entries.Count, r.EntriesFiltered);
+        Assert.Equal(all.Report.RowsRead, r.RowsRead);
+        Assert.Equal(r.RowsRead, r.EntriesLoaded + r.RowsRejected + r.EntriesFiltered);
+        Assert.Equal(0, all.Report.EntriesFiltered);
+        Assert.Equal(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{r.RowsRead:N0} rows read, {list.Entries.Count:N0} loaded, {r.EntriesFiltered:N0} left out by the filter, 0 rejected"), LoadPolicy.Accounting(list));
+    }
+
+    [Fact]
+    public async Task BuiltInWatchlistFilter_FilterThatKeepsNothing_FailsClosedNamingWhatItLeftOut()
+    {
+        var ex = await Assert.ThrowsAsync<WatchlistLoadException>(() => new ScreenerBuilder()
+            .Configure(o => o.BuiltInWatchlistFilter = _ => false)
+            .BuildAsync());
+        Assert.Contains("0 loaded", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("left out by the filter", ex.Message, StringComparison.Ordinal);
+    }
 }

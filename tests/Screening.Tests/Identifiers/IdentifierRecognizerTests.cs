@@ -16,6 +16,8 @@ public class IdentifierRecognizerTests
     [InlineData("253400DYLWR5A6YAWJ69", IdentifierKind.Lei, "253400DYLWR5A6YAWJ69")]
     [InlineData("91110117663725176G", IdentifierKind.Uscc, "91110117663725176G")]
     [InlineData("SWIFT SABRRUMM", IdentifierKind.Bic, "SABRRUMM")]
+    [InlineData(" bic sabrrummxxx", IdentifierKind.Bic, "SABRRUMM")]       // a labelled BIC: the one identifier with no digit
+    [InlineData("SWIFT/BIC: SABRRUMM", IdentifierKind.Bic, "SABRRUMM")]
     [InlineData("Tax ID: 7707083893", IdentifierKind.Other, "7707083893")]
     [InlineData("Reg. No. HRB 770549", IdentifierKind.Other, "HRB770549")]
     public void TryRecognize_Identifiers_Recognized(string query, IdentifierKind kind, string value)
@@ -50,4 +52,48 @@ public class IdentifierRecognizerTests
     [InlineData("")]
     public void TryRecognize_Names_NotIdentifiers(string query) =>
         Assert.False(IdentifierRecognizer.TryRecognize(query, out _));
+
+    [Theory]
+    [InlineData("   ")]
+    [InlineData("\t")]
+    public void TryRecognize_Blank_NotIdentifiers(string query) =>
+        Assert.False(IdentifierRecognizer.TryRecognize(query, out _));
+
+    [Fact]
+    public void TryRecognize_CommonNames_RejectedWithoutAllocating()
+    {
+        // Runs on every screened name: names without a digit, and short ones with digits, must cost no garbage.
+        string[] names =
+        [
+            "Orion Components Legal Services Inc.", "厦门华芯实业集团有限公司", "SIEMENS AG", "Rosoboronexport", "ООО «ФЕДОРОВО МИНЕРАЛЗ»",
+            "3M", "7-Eleven", "A1B2C3", "20th Century Trading Ltd", "ACME 2000 LLC", "SWIFT LOGISTICS LLC", "INN AT THE PARK",
+        ];
+        foreach (var n in names) Assert.False(IdentifierRecognizer.TryRecognize(n, out _), n);
+        // Unoptimized (tier-0) code may allocate where optimized code does not: rounds run until the runtime has
+        // optimized the method (a few hundred milliseconds), and the best round must allocate nothing.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var least = long.MaxValue;
+        while (least > 0 && clock.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var i = 0; i < 100; i++)
+                foreach (var n in names) IdentifierRecognizer.TryRecognize(n, out _);
+            least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before);
+            Thread.Sleep(20);
+        }
+        Assert.Equal(0, least);
+    }
+
+    [Theory]
+    [InlineData("1831083343", true)]
+    [InlineData("ИНН 1831 083 343", true)]
+    [InlineData("253400DYLWR5A6YAWJ69", true)]
+    [InlineData("ОГРН 1021801434617", false)]      // invalid: nothing to look up, so the name is screened as typed
+    [InlineData("TIN CAN 2000 LTD", false)]        // a word beside the value: perhaps a company's name
+    [InlineData("SWIFT SABRRUMM", false)]          // a BIC's letters could be a word
+    public void StandsAlone_OnlyTheIdentifier(string query, bool alone)
+    {
+        Assert.True(IdentifierRecognizer.TryRecognize(query, out var id));
+        Assert.Equal(alone, IdentifierRecognizer.StandsAlone(id));
+    }
 }

@@ -58,6 +58,7 @@ public class RegressionTests
         Org("35081", "GB", "PHOTON PRO LLP"),
         Org("36465", "RU", "OOO EVEREST GRUP"),
         Org("19045", "CY", "LTS HOLDING LIMITED"),
+        Org("43134", "RU", "LIMITED LIABILITY COMPANY DEVICE CONSULTING"),
         Org("44041", "RU", "JOINT STOCK COMPANY EXPERIMENTAL DESIGN BUREAU FAKEL"),
         Org("40322", "RU", "JOINT STOCK COMPANY CENTRAL RESEARCH INSTITUTE OF MARINE ENGINEERING"),
         Org("46445", "RU", "NAUCHNO PROIZVODSTVENNOE PREDPRIYATIE ISTOCHNIK"),
@@ -122,6 +123,16 @@ public class RegressionTests
     // competing romanization and Cyrillic script
     [InlineData("alternate-cyrillic-romanization", "Akcionernoe Obschestvo Izhevskiy Elektromehanicheskiy Zavod Kupol", "46431")]
     [InlineData("alternate-cyrillic-romanization", "VTB Faktoring Obschestvo s Ogranichennoi Otvetstvennostiu", "18733")]
+    // other countries' romanizations of Russian (German, French, GOST 7.79-B), composed from the Cyrillic names
+    [InlineData("german-romanization", "Obschtschestwo s ogranitschennoj otwetstwennostju WTB Faktoring", "18733")]
+    [InlineData("german-romanization", "Akzionernoje Obschtschestwo Ischewski Elektromechanitscheski Sawod Kupol", "46431")]
+    [InlineData("french-romanization", "Obchtchestvo s ogranitchennoi otvetstvennostiou VTB Faktoring", "18733")]
+    [InlineData("gost-romanization", "Akcionernoe obshhestvo Izhevskij elektromexanicheskij zavod Kupol", "46431")]
+    [InlineData("english-words-in-cyrillic", "ООО «Девайс Консалтинг»", "43134")]
+    // legal-form words broken or glued by data entry
+    [InlineData("broken-legal-form", "VTB Factoring Limi ted", "18733")]
+    [InlineData("broken-legal-form", "Limited Liabi- lity Company Sberbank Factoring", "34638")]
+    [InlineData("glued-legal-form", "Joint Stockcompany Concern Kalashnikov", "16911")]
     [InlineData("cyrillic-script", "АО «Концерн Калашников»", "16911")]
     [InlineData("cyrillic-script", "АО ИЭМЗ Купол", "46431")]
     [InlineData("cyrillic-script", "ООО «ВТБ Факторинг»", "18733")]

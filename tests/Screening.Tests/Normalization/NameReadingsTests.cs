@@ -28,6 +28,8 @@ public class NameReadingsTests
     [InlineData("Fox Corporation (Class B)")]
     [InlineData("Project Limited (The)")]
     [InlineData("KUPOL, JSC")]
+    [InlineData("Kupol Trading Company, Hong Kong")]
+    [InlineData("Kupol Trading Company, Ltd.")]
     [InlineData("IVANOV, Ivan Petrovich")]
     [InlineData("O'Neil's Trading Company")]
     [InlineData("China National Precision Machinery Import/Export Corporation")]
@@ -50,6 +52,7 @@ public class NameReadingsTests
     [InlineData("Kupol Plant / Izhevsk Electromechanical Plant", "KUPOL PLANT", "IZHEVSK ELECTROMECHANICAL PLANT")]
     [InlineData("Kupol Plant; Izhevsk Electromechanical Plant", "KUPOL PLANT", "IZHEVSK ELECTROMECHANICAL PLANT")]
     [InlineData("JSC Tula Cartridge Plant, JSC TCP", "JSC TULA CARTRIDGE PLANT", "JSC TCP")]
+    [InlineData("Tactical Missiles Corporation, Raduga Design Bureau", "TACTICAL MISSILES CORPORATION", "RADUGA DESIGN BUREAU")]
     public void Read_Separated_EachSide(string field, string left, string right)
     {
         var readings = Read(field);

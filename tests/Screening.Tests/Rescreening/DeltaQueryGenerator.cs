@@ -43,7 +43,7 @@ internal sealed class DeltaQueryGenerator(Random rnd, IReadOnlyList<WatchlistEnt
             EntityType? type = rnd.Next(5) != 0 ? null : rnd.Next(3) > 0 ? source.Type : (rnd.Next(2) == 0 ? EntityType.Organization : EntityType.Person);
             var request = new ScreeningRequest(name, $"{prefix}-{r}", country, type);
             var extra = rnd.Next(20);
-            if (extra == 0) request = request with { Threshold = 0.6 + 0.05 * rnd.Next(7) };
+            if (extra is 0 or 3) request = request with { Threshold = 0.5 + 0.05 * rnd.Next(9) };
             else if (extra == 1) request = request with { Filter = new ScreeningFilter { EntityTypes = [EntityType.Organization] } };
             else if (extra == 2 && delta.FirstOrDefault(e => e.Identifiers.Count > 0) is { } withId)
                 request = request with { Identifiers = [new ScreeningIdentifier(withId.Identifiers[0].Type, withId.Identifiers[0].Value, withId.Identifiers[0].Country)] };
@@ -228,31 +228,37 @@ internal sealed class DeltaQueryGenerator(Random rnd, IReadOnlyList<WatchlistEnt
         ("KB", [["DESIGN", "BUREAU"], ["KONSTRUKTORSKOE", "BYURO"]]),
         ("OKB", [["EXPERIMENTAL", "DESIGN", "BUREAU"], ["OPYTNOE", "KONSTRUKTORSKOE", "BYURO"]]),
         ("TD", [["TRADING", "HOUSE"], ["TORGOVYY", "DOM"]]),
+        ("TSNII", [["CENTRAL", "SCIENTIFIC", "RESEARCH", "INSTITUTE"], ["TSENTRALNYY", "NAUCHNO", "ISSLEDOVATELSKIY", "INSTITUT"]]),
+        ("TSKB", [["CENTRAL", "DESIGN", "BUREAU"], ["TSENTRALNOE", "KONSTRUKTORSKOE", "BYURO"]]),
     ];
 
-    // An abbreviation written out with a word of its long form missing (SCIENTIFIC PRODUCTION ALMAZ for NPO ALMAZ), or a
-    // long form already written out cut short.
+    // An abbreviation written out with a word of its long form missing (SCIENTIFIC PRODUCTION ALMAZ for NPO ALMAZ), a
+    // long form already written out cut short, or either one taken for a kindred one (NPP or SCIENTIFIC PRODUCTION
+    // ENTERPRISE for NPO, as a firm re-registered under another form is written).
     private string LongFormInPart(List<string> words)
     {
+        var kindred = rnd.Next(2) == 0;
         for (var i = 0; i < words.Count; i++)
         {
             foreach (var (shortForm, longForms) in LongForms)
             {
-                var upper = words[i].ToUpperInvariant();
-                if (upper == shortForm)
+                var length = string.Equals(words[i], shortForm, StringComparison.OrdinalIgnoreCase) ? 1
+                    : longForms.FirstOrDefault(l => i + l.Length <= words.Count && l.Select((w, k) => string.Equals(w, words[i + k], StringComparison.OrdinalIgnoreCase)).All(x => x))?.Length ?? 0;
+                if (length == 0) continue;
+                List<string> replacement;
+                if (kindred)
                 {
-                    var longForm = Pick(longForms).ToList();
-                    longForm.RemoveAt(rnd.Next(longForm.Count));
-                    words.RemoveAt(i);
-                    words.InsertRange(i, longForm);
-                    return string.Join(' ', words);
+                    var other = Pick(LongForms.Where(f => f.Short != shortForm).ToList());
+                    replacement = rnd.Next(2) == 0 ? [other.Short] : [.. Pick(other.Long)];
                 }
-                foreach (var longForm in longForms)
+                else
                 {
-                    if (i + longForm.Length > words.Count || !longForm.Select((w, k) => string.Equals(w, words[i + k], StringComparison.OrdinalIgnoreCase)).All(x => x)) continue;
-                    words.RemoveAt(i + rnd.Next(longForm.Length));
-                    return string.Join(' ', words);
+                    replacement = length == 1 ? [.. Pick(longForms)] : [.. words.GetRange(i, length)];
+                    replacement.RemoveAt(rnd.Next(replacement.Count));
                 }
+                words.RemoveRange(i, length);
+                words.InsertRange(i, replacement);
+                return string.Join(' ', words);
             }
         }
         return Typo(string.Join(' ', words));

@@ -26,7 +26,7 @@ public class DeltaRescreenEquivalenceTests
         "TSENTR KHIMICHESKIKH TEKHNOLOGIY", "MEZHDUNARODNYY ZAVOD CHAYKA", "ZHUKOVSKIY VOZDUSHNYY ZAVOD",
         // Abbreviations of ordinary words written out (met in part when a word of the long form is missing).
         "NPO ALMAZ", "SCIENTIFIC PRODUCTION ASSOCIATION VEGA", "NAUCHNO ISSLEDOVATELSKIY INSTITUT GRANIT", "OKB NOVATOR",
-        "NPP PULSAR", "TD ORBITA",
+        "NPP PULSAR", "TD ORBITA", "TSNII AVTOMATIKI", "TSKB MORSKOY TEKHNIKI",
     ];
 
     [Theory]
@@ -114,6 +114,38 @@ public class DeltaRescreenEquivalenceTests
         Assert.Equal(expected, actual);
         Assert.True(actual.Count > 100, $"only {actual.Count} matches on added or changed entries");
         Assert.Contains(actual, a => a.Item3 == EntryChangeKind.Added);
+    }
+
+    [Fact]
+    public async Task ScreenRestricted_GoldenPairsOfEveryScoringRule_EqualsIndexedPathAndFullScreen()
+    {
+        // One real pair per scoring rule (golden-scores.txt: phrases met in part, split readings, romanizations, hints...),
+        // each screened with its entry changed (alone, and among random others) at thresholds around its score.
+        var builtIn = await BuiltInWatchlist.CreateProvider().LoadAsync();
+        var golden = File.ReadAllLines(Path.Combine(RepoPaths.Root, "tests", "Screening.Tests", "Matching", "golden-scores.txt"))
+            .Where(l => l.Length > 0 && !l.StartsWith('#')).Select(l => l.Split('|').Select(f => f.Trim()).ToArray()).ToList();
+        var rnd = new Random(5);
+        var compared = 0;
+        foreach (var threshold in (double[])[0.3, 0.5, 0.6, 0.7, 0.8])
+        {
+            var restricted = await Build([builtIn], MaxMatches, threshold);
+            var full = await Build([builtIn], 1000, threshold);
+            foreach (var g in golden)
+            {
+                var entry = builtIn.Entries.Single(e => e.Id == g[4]);
+                var delta = new HashSet<WatchlistEntry>(ReferenceEqualityComparer.Instance) { entry };
+                if (rnd.Next(2) == 0) while (delta.Count < 20) delta.Add(builtIn.Entries[rnd.Next(builtIn.Entries.Count)]);
+                ScreeningRequest[] book = [new(g[1], g[0], g[2].Length == 0 ? null : g[2], g[3].Length == 0 ? null : Enum.Parse<EntityType>(g[3]))];
+                var want = full.ScreenMany(book).Single().Matches;
+                var indexed = restricted.ScreenRestricted(book, Mask(delta), 1, default, deltaSource: false).Single().Matches;
+                var actual = restricted.ScreenRestricted(book, Mask(delta), 1, default).Single().Matches;
+                var where = $"'{g[1]}' ({g[0]}) at {threshold}";
+                AssertSame(where + ", against the indexed path", indexed, actual, want);
+                AssertSame(where + ", against the full screen", [.. want.Where(m => delta.Contains(m.Entry)).Take(MaxMatches)], actual, want);
+                compared += actual.Count;
+            }
+        }
+        Assert.True(compared > 100, $"only {compared} matches compared");
     }
 
     [Fact]
@@ -206,9 +238,9 @@ public class DeltaRescreenEquivalenceTests
         return mask;
     };
 
-    internal static Task<Screener> Build(Watchlist[] lists, int maxMatches)
+    internal static Task<Screener> Build(Watchlist[] lists, int maxMatches, double threshold = 0.7)
     {
-        var builder = new ScreenerBuilder().Configure(o => { o.UseBuiltInWatchlist = false; o.MaxMatches = maxMatches; o.Threshold = 0.7; });
+        var builder = new ScreenerBuilder().Configure(o => { o.UseBuiltInWatchlist = false; o.MaxMatches = maxMatches; o.Threshold = threshold; });
         foreach (var l in lists) builder.AddWatchlist(l);
         return builder.BuildAsync();
     }

@@ -23,13 +23,13 @@ internal sealed class DeltaCandidateSource : ICandidateSource
     private readonly DeltaWords _words;
     private readonly NeighbourFinder _neighbours;
 
-    public DeltaCandidateSource(DeltaIndex delta, TokenSimilarity similarity, SplitReadings splits, NeighbourFinder neighbours)
+    public DeltaCandidateSource(DeltaIndex delta, TokenSimilarity similarity, SplitReadings splits, RespelledReadings respelled, NeighbourFinder neighbours)
     {
         _index = delta.Full;
         _delta = delta;
         _words = new DeltaWords(delta, similarity, splits);
         _neighbours = neighbours;
-        Prefilter = new DeltaPrefilter(delta, _words, splits);
+        Prefilter = new DeltaPrefilter(delta, _words, splits, respelled);
     }
 
     /// <summary>The names screened.</summary>
@@ -88,6 +88,7 @@ internal sealed class DeltaCandidateSource : ICandidateSource
         q.Hits = acc;
     }
 
+    // As IndexedCandidateSource.TouchPhrases, among the delta's keys.
     private void TouchPhrases(PreparedQuery q, HitSet acc)
     {
         for (var i = 0; i < q.TokenCount; i++)
@@ -96,14 +97,14 @@ internal sealed class DeltaCandidateSource : ICandidateSource
             if (q.Name.Tokens[i].Parts is { } parts)
             {
                 foreach (var part in parts)
+                {
                     if (_delta.Find(part) is var v && v >= 0) acc.Touch(v);
+                    foreach (var p in _delta.PhrasesWith(part)) acc.Touch(p);
+                }
             }
-            else
-            {
-                foreach (var v in _delta.PhrasesWith(q.Keys[i])) acc.Touch(v);
-                if (!ReferenceEquals(q.PlainKeys[i], q.Keys[i]))
-                    foreach (var v in _delta.PhrasesWith(q.PlainKeys[i])) acc.Touch(v);
-            }
+            foreach (var v in _delta.PhrasesWith(q.Keys[i])) acc.Touch(v);
+            if (!ReferenceEquals(q.PlainKeys[i], q.Keys[i]))
+                foreach (var v in _delta.PhrasesWith(q.PlainKeys[i])) acc.Touch(v);
         }
     }
 

@@ -19,23 +19,29 @@ namespace Screening.Matching.Candidates;
 /// Each candidate must then pass the name bound (<see cref="ScoreBound.ForName"/>) with the marks the indexed source
 /// would set on its keys (hits, split halves and phrases met in part): the bound is never below the score, and a name
 /// below the floor (threshold minus the largest hint bonus) is never returned. The reading with words run together cut
-/// in two (<see cref="SplitReadings"/>) is screened too, so it is checked the same way. Requests with identifiers (which
-/// force their entries) and thresholds whose floor is not above 0 do not come here (<see cref="MatchEngine.MatchDelta"/>).
+/// in two (<see cref="SplitReadings"/>) and the reading under another romanization (<see cref="RespelledReadings"/>)
+/// are screened too, so they are checked the same way (words broken or glued in data entry are repaired by the
+/// normalizer, before any reading comes here). Requests with identifiers (which force their entries) and thresholds
+/// whose floor is not above 0 do not come here (<see cref="MatchEngine.MatchDelta"/>).
 /// </remarks>
-internal sealed class DeltaPrefilter(DeltaIndex delta, DeltaWords words, SplitReadings splits)
+internal sealed class DeltaPrefilter(DeltaIndex delta, DeltaWords words, SplitReadings splits, RespelledReadings respelled)
 {
     private readonly MatchIndex _index = delta.Full;
     private readonly Vocabulary _vocab = delta.Full.Vocab;
 
-    /// <summary>Whether a delta name may reach the request's floor with this reading or its split reading.</summary>
+    /// <summary>Whether a delta name may reach the request's floor with this reading, its split reading or its respelled reading.</summary>
     public bool MayMatch(NormalizedName name, in MatchRequest request, DeltaWordCache cache, MatchContext ctx)
     {
         if (delta.IsEmpty) return false;
         var floor = request.Threshold - ScoringModel.MaxBonus;
         if (Reaches(name, floor, request.Allowed, cache, ctx)) return true;
-        // Reaches left the tokens' exact vocabulary ids in cache.Vocab: the split reading is the one the engine would take.
+        // Reaches left the tokens' exact vocabulary ids and listed spellings in cache.Vocab and cache.Forms: the further
+        // readings are the ones the engine would take. Both are made before either is checked, which overwrites them.
         var m = Math.Min(name.Tokens.Length, ScoringModel.MaxTokens);
-        return splits.Reading(name, cache.Vocab.AsSpan(0, m), ctx) is { } reading && Reaches(reading.Name, floor, request.Allowed, cache, ctx);
+        var split = splits.Reading(name, cache.Vocab.AsSpan(0, m), ctx);
+        var respelt = respelled.Reading(name, cache.Forms.AsSpan(0, m), ctx);
+        return (split is { } s && Reaches(s.Name, floor, request.Allowed, cache, ctx))
+            || (respelt is { } r && Reaches(r.Name, floor, request.Allowed, cache, ctx));
     }
 
     private bool Reaches(NormalizedName name, double floor, bool[]? allowed, DeltaWordCache cache, MatchContext ctx)
@@ -51,11 +57,13 @@ internal sealed class DeltaPrefilter(DeltaIndex delta, DeltaWords words, SplitRe
             {
                 var w = words.Word(t.Text, t.Key, cache, ctx);
                 cache.Vocab[i] = w.Vocab;
+                cache.Forms[i] = w.Form;
                 foreach (var h in w.Hits) Meet(h, content: true, cache);
                 foreach (var (left, right) in w.Splits) Split(left, right, cache);
                 continue;
             }
             cache.Vocab[i] = _vocab.Find(t.Key);
+            cache.Forms[i] = -1;
             if (t.Class == TokenClass.LegalForm)
             {
                 legal += ScoringModel.LegalFormWeight;
@@ -117,24 +125,26 @@ internal sealed class DeltaPrefilter(DeltaIndex delta, DeltaWords words, SplitRe
     }
 
     // The phrases the indexed source marks as met in part (IndexedCandidateSource.TouchPhrases), among the delta's
-    // keys. Only the bound reads these marks, and more marks only raise it.
+    // keys: the words of a query phrase and the listed phrases sharing one, and the listed phrases a query word belongs
+    // to. Only the bound reads these marks, and more marks only raise it, so every token that may be a phrase part
+    // (QueryPreparer.PhraseParts) is taken.
     private void TouchPhrases(NameToken[] tokens, int m, DeltaWordCache cache)
     {
         for (var i = 0; i < m; i++)
         {
             var t = tokens[i];
-            if (t.Parts is { } parts)
+            if (t.Parts is { } parts && t.Class != TokenClass.LegalForm)
             {
-                if (t.Class == TokenClass.LegalForm) continue;
                 foreach (var part in parts)
+                {
                     if (delta.Find(part) is var v && v >= 0) Mark(v, cache);
+                    foreach (var p in delta.PhrasesWith(part)) Mark(p, cache);
+                }
             }
-            else if (t.Class is TokenClass.Word or TokenClass.Stop)
-            {
-                foreach (var v in delta.PhrasesWith(t.Key)) Mark(v, cache);
-                if (t.Origin == KeyOrigin.Term && !t.Text.Contains(' ', StringComparison.Ordinal))
-                    foreach (var v in delta.PhrasesWith(Romanization.Key(t.Text))) Mark(v, cache);
-            }
+            else if (t.Class is not (TokenClass.Word or TokenClass.Stop)) continue;
+            foreach (var v in delta.PhrasesWith(t.Key)) Mark(v, cache);
+            if (t.Origin == KeyOrigin.Term && t.Class is TokenClass.Word or TokenClass.Stop && !t.Text.Contains(' ', StringComparison.Ordinal))
+                foreach (var v in delta.PhrasesWith(Romanization.Key(t.Text))) Mark(v, cache);
         }
     }
 

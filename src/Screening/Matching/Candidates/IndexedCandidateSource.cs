@@ -48,7 +48,8 @@ internal sealed class IndexedCandidateSource(MatchIndex index, TokenSimilarity s
         q.Hits = acc;
     }
 
-    // Phrases a query word belongs to, and the words of a query phrase: met in part.
+    // Phrases a query word belongs to, and the words of a query phrase and the listed phrases that share one of them:
+    // met in part. A one-word term has its own key as its part, so both lookups run for every phrase part.
     private void TouchPhrases(PreparedQuery q, HitSet acc)
     {
         for (var i = 0; i < q.TokenCount; i++)
@@ -57,16 +58,20 @@ internal sealed class IndexedCandidateSource(MatchIndex index, TokenSimilarity s
             if (q.Name.Tokens[i].Parts is { } parts)
             {
                 foreach (var part in parts)
+                {
                     if (_vocab.Find(part) is var v && v >= 0) acc.Touch(v);
+                    TouchPhrasesWith(part, acc);
+                }
             }
-            else
-            {
-                if (index.PhrasesByPart.TryGetValue(q.Keys[i], out var phrases))
-                    foreach (var v in phrases) acc.Touch(v);
-                if (!ReferenceEquals(q.PlainKeys[i], q.Keys[i]) && index.PhrasesByPart.TryGetValue(q.PlainKeys[i], out phrases))
-                    foreach (var v in phrases) acc.Touch(v);
-            }
+            TouchPhrasesWith(q.Keys[i], acc);
+            if (!ReferenceEquals(q.PlainKeys[i], q.Keys[i])) TouchPhrasesWith(q.PlainKeys[i], acc);
         }
+    }
+
+    private void TouchPhrasesWith(string key, HitSet acc)
+    {
+        if (!index.PhrasesByPart.TryGetValue(key, out var phrases)) return;
+        foreach (var v in phrases) acc.Touch(v);
     }
 
     public void Collect(PreparedQuery q, double threshold, MatchContext ctx)

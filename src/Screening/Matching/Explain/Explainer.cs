@@ -32,13 +32,15 @@ internal sealed class Explainer(MatchIndex index, NameScorer scorer)
 
         var sb = new StringBuilder();
         if (q.FieldReading is { } field) sb.Append(CultureInfo.InvariantCulture, $"Query read as \"{field.Text}\" ({Describe(field.Kind)}). ");
-        if (q.ReadingNote is { } note) sb.Append(CultureInfo.InvariantCulture, $"Query read with {note} (words run together, x{q.ReadingFactor:0.00}). ");
+        if (q.ReadingNote is { } note) sb.Append(CultureInfo.InvariantCulture, $"Query read with {note} (x{q.ReadingFactor:0.00}). ");
         sb.Append(CultureInfo.InvariantCulture, $"Matched {Describe(name.Strength)} \"{name.Value}\"");
         if (index.ReadingTexts[prepared.Normalized] is { } listedReading) sb.Append(CultureInfo.InvariantCulture, $" (as \"{listedReading}\")");
         sb.Append(CultureInfo.InvariantCulture, $" of {list.Id} entry {entry.Id}");
         if (name.Strength != NameStrength.Primary) sb.Append(CultureInfo.InvariantCulture, $" (primary name \"{entry.PrimaryName}\")");
         sb.Append(". ");
-        if (q.TokenCount == 0) sb.Append("No name was screened, only identifiers");
+        if (q.TokenCount == 0 && request.Identifiers?.FromName is { } id)
+            sb.Append(CultureInfo.InvariantCulture, $"The name is an identifier ({id.Check.Value}), matched on the identifier, not as a name");
+        else if (q.TokenCount == 0) sb.Append("No name was screened, only identifiers");
         for (var i = 0; i < alignment.Count && q.TokenCount > 0; i++)
         {
             if (i > 0) sb.Append("; ");
@@ -103,7 +105,7 @@ internal sealed class Explainer(MatchIndex index, NameScorer scorer)
         TokenMatchKind.Fuzzy => $"'{a.QueryToken}' ~ '{a.ListToken}' (fuzzy, {a.Distance} edit{(a.Distance == 1 ? "" : "s")})",
         TokenMatchKind.Exact => $"'{a.QueryToken}' = '{a.ListToken}'",
         TokenMatchKind.Transliteration => $"'{a.QueryToken}' = '{a.ListToken}' (transliteration)",
-        TokenMatchKind.Abbreviation => $"'{a.QueryToken}' = '{a.ListToken}' (abbreviation)",
+        TokenMatchKind.Abbreviation => $"'{a.QueryToken}' = '{a.ListToken}' (same term: abbreviation, translation or spelling)",
         TokenMatchKind.LegalForm => $"'{a.QueryToken}' = '{a.ListToken}' (legal form)",
         TokenMatchKind.SplitJoin => $"'{a.QueryToken}' = '{a.ListToken}' (split/joined words)",
         TokenMatchKind.PartialPhrase => $"'{a.QueryToken}' ~ '{a.ListToken}' (part of the phrase)",

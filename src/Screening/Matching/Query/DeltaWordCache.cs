@@ -28,6 +28,7 @@ internal sealed class DeltaWordCache(DeltaIndex delta, int capacity)
     public int Stamp { get; private set; }
     public List<int> Candidates { get; } = new(16);
     public int[] Vocab { get; } = new int[Scoring.ScoringModel.MaxTokens];
+    public int[] Forms { get; } = new int[Scoring.ScoringModel.MaxTokens];
 
     /// <summary>Starts a reading: a fresh stamp, no candidates.</summary>
     public void Begin()

@@ -6,11 +6,12 @@ namespace Screening.Matching.Query;
 
 /// <summary>What one query word meets among a delta's keys.</summary>
 /// <param name="Vocab">Its exact vocabulary id in the full index, or -1.</param>
+/// <param name="Form">Its listed spelling id in the full index, or -1.</param>
 /// <param name="Hits">Its hits on the delta's keys, in the order the indexed source adds them: the exact key first
 /// (when it is the delta's and meets), then fuzzy neighbours and abbreviated words.</param>
 /// <param name="Splits">Its cuts into two listed words with a half among the delta's keys.</param>
 /// <param name="Content">Whether a hit (not an abbreviation) or a cut can give a delta name its content pair.</param>
-internal sealed record DeltaWord(int Vocab, Neighbour[] Hits, (int Left, int Right)[] Splits, bool Content);
+internal sealed record DeltaWord(int Vocab, int Form, Neighbour[] Hits, (int Left, int Right)[] Splits, bool Content);
 
 /// <summary>
 /// The keys of a <see cref="DeltaIndex"/> a query word meets: the hits the full index's <see cref="NeighbourFinder"/>
@@ -32,8 +33,9 @@ internal sealed class DeltaWords(DeltaIndex delta, TokenSimilarity similarity, S
         found.Clear();
         AddHits(key, text, text.Length, TokenClass.Word, exact, found, cache);
         var hits = found.Count == 0 ? [] : found.ToArray();
-        var cuts = Splits(text, _vocab.FindForm(text), cache, ctx);
-        var word = new DeltaWord(exact, hits, cuts, IsContent(hits, cuts));
+        var form = _vocab.FindForm(text);
+        var cuts = Splits(text, form, cache, ctx);
+        var word = new DeltaWord(exact, form, hits, cuts, IsContent(hits, cuts));
         cache.Words.Add((text, key), word);
         return word;
     }

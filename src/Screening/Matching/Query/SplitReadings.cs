@@ -97,7 +97,7 @@ internal sealed class SplitReadings(MatchIndex index)
             if (Classify(text.AsSpan(cut), buffer) != Half.Legal) halves.Add(text[cut..]);
             note = (note is null ? "" : note + ", ") + $"'{tokens[i].Original}' as '{text[..cut]} {text[cut..]}'";
         }
-        return words is null ? null : (NameNormalizer.Normalize(string.Join(' ', words), ctx.Normalizer), note!, halves!);
+        return words is null ? null : (NameNormalizer.Normalize(string.Join(' ', words), ctx.Normalizer), note + " (words run together)", halves!);
     }
 
     private int CachedBestCut(string text, Span<char> buffer, MatchContext ctx)

@@ -1,0 +1,85 @@
+using System.Text;
+using Screening.Matching.Index;
+using Screening.Matching.Scoring;
+using Screening.Normalization;
+
+namespace Screening.Matching.Query;
+
+/// <summary>
+/// The query read under another romanization of Russian (German, French, GOST 7.79-B; see <see cref="Respelling"/>):
+/// where a scheme turns at least one word no list spells into a listed word or a word of a legal form or term, every
+/// unknown word is read under that scheme and the query normalized again, so that phrases re-form
+/// (OBSCHTSCHESTWO S OGRANITSCHENNOJ OTWETSTWENNOSTJU SAWOD as OBSHCHESTVO S OGRANICHENNOY OTVETSTVENNOSTYU ZAVOD).
+/// </summary>
+internal sealed class RespelledReadings(MatchIndex index)
+{
+    private readonly Vocabulary _vocab = index.Vocab;
+
+    /// <summary>The respelled query and a note for the explanation, or null when no scheme turns a word into a known one.</summary>
+    public (NormalizedName Name, string Note)? Reading(PreparedQuery q, MatchContext ctx) => Reading(q.Name, q.Forms, ctx);
+
+    /// <summary>As above, for a name not prepared (delta re-screening's pre-filter): <paramref name="forms"/> holds the listed
+    /// spelling id (or -1) of each token read, as <see cref="PreparedQuery.Forms"/>.</summary>
+    public (NormalizedName Name, string Note)? Reading(NormalizedName name, ReadOnlySpan<int> forms, MatchContext ctx)
+    {
+        var tokens = name.Tokens;
+        RomanizationScheme best = default;
+        var bestKnown = 0;
+        foreach (var scheme in Respelling.Schemes)
+        {
+            var known = 0;
+            for (var i = 0; i < forms.Length; i++)
+            {
+                // Evidence for a scheme is a long word: short ones (LZ, FAJI, CHIBA) turn into other short words by chance.
+                if (!Unknown(tokens[i], forms[i]) || !Applies(tokens[i], scheme) || tokens[i].Text.Length < ScoringModel.RespellingEvidenceMinLength
+                    || !Respelling.MayDiffer(tokens[i].Text, scheme)) continue;
+                var respelled = Respelling.Respell(tokens[i].Text, scheme);
+                if (respelled != tokens[i].Text && Known(respelled)) known++;
+            }
+            if (known > bestKnown) (best, bestKnown) = (scheme, known);
+        }
+        if (bestKnown == 0) return null;
+
+        var words = new string[forms.Length];
+        var note = new StringBuilder();
+        for (var i = 0; i < forms.Length; i++)
+        {
+            var text = tokens[i].Text;
+            words[i] = text;
+            if (!Unknown(tokens[i], forms[i]) || !Applies(tokens[i], best) || text.Length < ScoringModel.RespellingMinLength || !Respelling.MayDiffer(text, best)) continue;
+            var respelled = Respelling.Respell(text, best);
+            if (respelled == text) continue;
+            words[i] = respelled;
+            note.Append(note.Length == 0 ? "" : ", ").Append('\'').Append(tokens[i].Original).Append("' as '").Append(respelled).Append('\'');
+        }
+        note.Append(" (").Append(best switch
+        {
+            RomanizationScheme.German => "German",
+            RomanizationScheme.French => "French",
+            RomanizationScheme.Gost => "GOST 7.79",
+            _ => "English words in Cyrillic",
+        }).Append(best == RomanizationScheme.EnglishLoan ? ")" : " romanization)");
+        return (NameNormalizer.Normalize(string.Join(' ', words), ctx.Normalizer), note.ToString());
+    }
+
+    // English words written in Cyrillic are read back only where the word was Cyrillic; the other schemes apply to Latin.
+    private static bool Applies(NameToken token, RomanizationScheme scheme) =>
+        (scheme == RomanizationScheme.EnglishLoan) == (token.Origin == KeyOrigin.Transliterated);
+
+    // A word (not a phrase, a number or a legal form) no list spells so (its key may still be listed: WTB folds to VTB's
+    // key, but short words meet only on their typed letters).
+    private static bool Unknown(NameToken token, int form) =>
+        token.Class == TokenClass.Word && form < 0 && token.Parts is null;
+
+    // A listed word, or a word of a legal form or term the phrase table reads.
+    private bool Known(string text)
+    {
+        var table = PhraseTable.Default;
+        if (table.IsTableWord(text)) return true;
+        Span<char> key = stackalloc char[text.Length * 2];
+        var n = Romanization.KeyInto(text, key);
+        if (table.IsLongTableWordKey(key[..n])) return true;
+        var id = _vocab.Find(key[..n]);
+        return id >= 0 && SplitReadings.Joinable(_vocab.Classes[id]);
+    }
+}
