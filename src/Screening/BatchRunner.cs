@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Screening.Audit;
 using Screening.Matching;
+using Screening.Matching.Candidates;
 using Screening.Matching.Query;
 using Screening.Normalization;
 
@@ -22,17 +23,21 @@ internal sealed class BatchRunner
     private readonly IScreeningAuditSink? _sink;
     private readonly ParallelOptions _po;
     private readonly Func<Snapshot, bool[]>? _restrict;
+    private readonly bool _deltaSource;
     private readonly int _perWorker;
     private readonly ConcurrentBag<MatchContext> _idle = [];
-    private (Snapshot? Snapshot, bool[]? Allowed) _restricted;
+    private (Snapshot? Snapshot, bool[]? Allowed, DeltaCandidateSource? Delta) _restricted;
 
-    public BatchRunner(Screener screener, int maxDegreeOfParallelism, Func<Snapshot, bool[]>? restrict, CancellationToken ct)
+    // With a restriction, candidates come from the restricted entries' names alone (deltaSource), unless turned off to
+    // compare with the indexed path.
+    public BatchRunner(Screener screener, int maxDegreeOfParallelism, Func<Snapshot, bool[]>? restrict, CancellationToken ct, bool deltaSource = true)
     {
         _screener = screener;
         _options = screener.Options;
         _sink = _options.AuditSink;
         _po = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism > 0 ? maxDegreeOfParallelism : Environment.ProcessorCount, CancellationToken = ct };
         _restrict = restrict;
+        _deltaSource = deltaSource;
         _perWorker = Math.Max(10_000, Capacity / Math.Max(1, _po.MaxDegreeOfParallelism));
     }
 
@@ -132,7 +137,7 @@ internal sealed class BatchRunner
     private void ScreenChunk(Chunk chunk)
     {
         var snapshot = _screener.CurrentSnapshot;
-        var restrict = RestrictionFor(snapshot);
+        var (restrict, delta) = RestrictionFor(snapshot);
         var (requests, results, records) = (chunk.Requests, chunk.Results, chunk.Records);
         // Each worker borrows one context for the chunk: at most one per degree of parallelism, no locks.
         Parallel.For(0, chunk.Count, _po, () => Rent(snapshot.Engine), (i, _, context) =>
@@ -148,7 +153,7 @@ internal sealed class BatchRunner
             {
                 try
                 {
-                    result = _screener.ScreenIn(new ScreenInput(r, restrict, DeferAudit: records is not null), snapshot, context);
+                    result = _screener.ScreenIn(new ScreenInput(r, restrict, DeferAudit: records is not null, Delta: delta), snapshot, context);
                 }
                 catch (ArgumentException ex)
                 {
@@ -163,14 +168,15 @@ internal sealed class BatchRunner
     }
 
     // The restriction is by entry index of one snapshot: computed again when a reload swapped the snapshot.
-    private bool[]? RestrictionFor(Snapshot snapshot)
+    private (bool[]? Allowed, DeltaCandidateSource? Delta) RestrictionFor(Snapshot snapshot)
     {
-        if (_restrict is null) return null;
-        var (cachedFor, allowed) = _restricted;
-        if (ReferenceEquals(cachedFor, snapshot)) return allowed;
+        if (_restrict is null) return (null, null);
+        var (cachedFor, allowed, delta) = _restricted;
+        if (ReferenceEquals(cachedFor, snapshot)) return (allowed, delta);
         allowed = _restrict(snapshot);
-        _restricted = (snapshot, allowed);
-        return allowed;
+        delta = _deltaSource ? snapshot.Engine.DeltaSource(allowed) : null;
+        _restricted = (snapshot, allowed, delta);
+        return (allowed, delta);
     }
 
     private MatchContext Rent(MatchEngine engine)

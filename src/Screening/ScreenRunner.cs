@@ -10,7 +10,9 @@ namespace Screening;
 /// <param name="Request">The request (a name screened alone is wrapped in one).</param>
 /// <param name="Restrict">Internal narrowing by entry index (delta re-screening); null: none.</param>
 /// <param name="DeferAudit">The caller writes the audit record itself (a batch, in input order).</param>
-internal readonly record struct ScreenInput(ScreeningRequest Request, bool[]? Restrict = null, bool DeferAudit = false);
+/// <param name="Delta">The candidate source over the entries of <paramref name="Restrict"/> (delta re-screening); null: the indexed path.</param>
+internal readonly record struct ScreenInput(ScreeningRequest Request, bool[]? Restrict = null, bool DeferAudit = false,
+    Matching.Candidates.DeltaCandidateSource? Delta = null);
 
 /// <summary>
 /// One screen from start to end against one snapshot: check the input, read the name (its readings) and its
@@ -53,6 +55,7 @@ internal static class ScreenRunner
         };
         var engine = snapshot.Engine;
         var matches = nameIsIdentifier ? engine.Match(NoName, request, context)
+            : input.Delta is { } delta ? engine.MatchDelta(readings, request, delta, context)
             : readings.Count > 1 ? engine.Match(readings, request, context)
             : engine.Match(query, request, context);
 

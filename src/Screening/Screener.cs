@@ -99,9 +99,12 @@ public sealed class Screener
         return new BatchRunner(this, maxDegreeOfParallelism, restrict: null, cancellationToken).RunAsync(requests, chunkSize);
     }
 
-    /// <summary>As <see cref="ScreenMany"/>, restricted to some entries of each snapshot (delta re-screening).</summary>
-    internal IEnumerable<ScreeningResult> ScreenRestricted(IEnumerable<ScreeningRequest> requests, Func<Snapshot, bool[]> restrict, int maxDegreeOfParallelism, CancellationToken cancellationToken) =>
-        new BatchRunner(this, maxDegreeOfParallelism, restrict, cancellationToken).Run(requests, 2048);
+    /// <summary>
+    /// As <see cref="ScreenMany"/>, restricted to some entries of each snapshot (delta re-screening), with candidates from
+    /// those entries' names alone (<paramref name="deltaSource"/>; false: the indexed path, to compare).
+    /// </summary>
+    internal IEnumerable<ScreeningResult> ScreenRestricted(IEnumerable<ScreeningRequest> requests, Func<Snapshot, bool[]> restrict, int maxDegreeOfParallelism, CancellationToken cancellationToken, bool deltaSource = true) =>
+        new BatchRunner(this, maxDegreeOfParallelism, restrict, cancellationToken, deltaSource).Run(requests, 2048);
 
     // The snapshot serving now: a screen or a batch chunk reads one from start to end.
     internal Snapshot CurrentSnapshot => Volatile.Read(ref _snapshot);

@@ -7,10 +7,12 @@ namespace Screening.Benchmarks.Modes;
 /// <summary>
 /// <c>--rescreen</c>: delta re-screening of a stored book. The book is the <c>--batch</c> input (N rows, generated
 /// when missing); the old list is the full OFAC SDN list, the new one a copy with <c>--changed</c> random entries
-/// renamed (fixed seed). Measures <see cref="Rescreener.Rescreen"/> in process (CSV read included) beside a full
-/// batch of the same book, and splits the cost: reading the CSV alone, and a screen restricted to no entry at all
-/// (reading, normalizing and looking up every row, nothing scored). With the CLI built, also times
-/// <c>screening rescreen</c> end to end on the two versions exported as JSON.
+/// renamed (fixed seed). Measures <see cref="Rescreener.Rescreen"/> in process (CSV read included) beside the same
+/// restriction through the indexed path (every row prepared against the whole list: the path before the delta
+/// source, whose matches must be the same) and a full batch of the same book, and splits the cost: reading the CSV
+/// alone, normalizing alone, and the indexed path restricted to no entry at all (reading, normalizing and looking up
+/// every row, nothing scored). With the CLI built, also times <c>screening rescreen</c> end to end on the two
+/// versions exported as JSON.
 /// </summary>
 internal static class RescreenMode
 {
@@ -41,18 +43,37 @@ internal static class RescreenMode
 
         var read = Measure("CSV read only", () => Read(book).LongCount());
         var normalize = Measure("Read and normalize every name (NameReadings.Read, all cores, a phrase memo per worker as in a batch)", () => Normalize(book));
-        var nothing = Measure("Screen restricted to no entry (read, normalize, look up; nothing scored)",
-            () => screener.ScreenRestricted(Read(book), s => new bool[s.Engine.Index.Entries.Length], 0, default).LongCount(r => r.IsHit));
+        var nothing = Measure("Indexed path restricted to no entry (read, normalize, look up against the whole list; nothing scored)",
+            () => screener.ScreenRestricted(Read(book), s => new bool[s.Engine.Index.Entries.Length], 0, default, deltaSource: false).LongCount(r => r.IsHit));
         long rowsHit = 0, matches = 0;
-        var delta = Measure("**Rescreen (restricted to the added and changed entries)**", () =>
+        var found = new List<(string?, string, double)>();
+        var delta = Measure("**Rescreen (`Rescreener.Rescreen`: pre-filter, then candidates from the added and changed entries' names)**", () =>
         {
             foreach (var r in rescreener.Rescreen(Read(book)))
             {
                 if (r.Matches.Count > 0) rowsHit++;
                 matches += r.Matches.Count;
+                foreach (var m in r.Matches) found.Add((r.Result.RequestId, m.Match.EntryId, m.Match.Score));
             }
             return rowsHit;
         });
+        // The path before the delta source: the same restriction, each row prepared against the whole list.
+        var changedEntries = d.Changes.Where(c => c.New is not null).Select(c => c.New!).ToHashSet<WatchlistEntry>(ReferenceEqualityComparer.Instance);
+        var indexedFound = new List<(string?, string, double)>();
+        var indexed = Measure("Rescreen through the indexed path (same restriction, no delta source)", () =>
+        {
+            long hit = 0;
+            foreach (var r in screener.ScreenRestricted(Read(book), s => Mask(s, changedEntries), 0, default, deltaSource: false))
+            {
+                var onDelta = r.Matches.Where(m => changedEntries.Contains(m.Entry)).ToList();
+                if (onDelta.Count > 0) hit++;
+                foreach (var m in onDelta) indexedFound.Add((r.RequestId, m.EntryId, m.Score));
+            }
+            return hit;
+        });
+        var same = found.SequenceEqual(indexedFound);
+        Console.WriteLine(same ? "The delta source and the indexed path report the same matches."
+            : $"DIFFERENT: the delta source reports {found.Count} matches, the indexed path {indexedFound.Count}.");
         var full = Measure("Full batch of the same book (ScreenMany, every entry)", () => screener.ScreenMany(Read(book)).LongCount(r => r.IsHit));
 
         var rows = new List<string[]>
@@ -61,13 +82,15 @@ internal static class RescreenMode
             Row(normalize, count),
             Row(nothing, count),
             Row(delta, count),
+            Row(indexed, count),
             Row(full, count),
         };
         var report = new Report("Delta re-screening (OFAC SDN, a 1M-row book)", command, note, loadAtStart)
             .Line($"- Book: {count:N0} rows ({book}: the `--batch` input, 10% SDN-derived variants, 90% invented unlisted names, 30% with a country hint)")
             .Line($"- Old list: OFAC SDN, {old.Entries.Count:N0} entries; new list: a copy with {changed} random entries renamed (primary name + \" HOLDING\"; seed {Seed})")
             .Line($"- Delta: {d.Added.Count} added, {d.Changed.Count} changed, {d.Removed.Count} removed, {d.Unchanged:N0} unchanged; `Rescreener.CreateAsync` (delta + index build of the new version) {create.TotalSeconds:F2} s")
-            .Line($"- Rows reported: {rowsHit:N0} hit a changed entry ({matches:N0} matches)")
+            .Line($"- Rows reported: {rowsHit:N0} hit a changed entry ({matches:N0} matches); the indexed path reports "
+                + (same ? "the same matches (row, entry, score)" : $"**different matches** ({indexedFound.Count:N0})"))
             .Line($"- Cores: {Environment.ProcessorCount}; in process, CSV streamed through `CsvReader` (the read is part of every measure)")
             .Line()
             .Table(["Measure", "Wall", "Rows/s", "CPU (user + system)", "CPU per row"], rows);
@@ -103,7 +126,7 @@ internal static class RescreenMode
                 ]);
         }
         Console.WriteLine($"\nWrote {report.Save("rescreen.md")}");
-        return 0;
+        return same ? 0 : 1;
     }
 
     // The normalization a screen starts with, alone: chunks of rows on all cores, one context per worker.
@@ -148,6 +171,14 @@ internal static class RescreenMode
         $"{m.Cpu.TotalSeconds:F2} s",
         $"{m.Cpu.TotalMilliseconds * 1000 / count:F2} µs",
     ];
+
+    private static bool[] Mask(Snapshot snapshot, HashSet<WatchlistEntry> entries)
+    {
+        var index = snapshot.Engine.Index;
+        var mask = new bool[index.Entries.Length];
+        for (var e = 0; e < mask.Length; e++) mask[e] = entries.Contains(index.Entries[e].Entry);
+        return mask;
+    }
 
     // The book as requests: id, name, country, as the CLI reads it.
     private static IEnumerable<ScreeningRequest> Read(string path)

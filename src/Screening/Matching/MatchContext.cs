@@ -24,6 +24,9 @@ internal sealed class MatchContext
     /// <summary>Within a batch: the neighbours and split points of words no list spells. Null for single screens.</summary>
     public WordCache? Words { get; set; }
 
+    /// <summary>Within a delta re-screen: what query words meet among the delta's keys (<see cref="Candidates.DeltaCandidateSource"/>).</summary>
+    public DeltaWordCache? DeltaWords { get; set; }
+
     // Query preparation.
     public HitSet Hits { get; } = new();
     public List<ulong> Variants { get; } = new(128);

@@ -28,11 +28,12 @@ internal sealed class MatchEngine
     private readonly Explainer _explainer;
     private readonly IndexedCandidateSource _indexed;
     private readonly ExhaustiveCandidateSource _exhaustive;
+    private readonly TokenSimilarity _similarity;
 
     private MatchEngine(MatchIndex index)
     {
         Index = index;
-        var similarity = new TokenSimilarity(index.Vocab);
+        var similarity = _similarity = new TokenSimilarity(index.Vocab);
         _splits = new SplitReadings(index);
         _respelled = new RespelledReadings(index);
         _places = new PlaceReadings(index);
@@ -72,6 +73,35 @@ internal sealed class MatchEngine
     /// <summary>Reference path for a field that holds several names.</summary>
     public IReadOnlyList<ScreeningMatch> MatchExhaustive(IReadOnlyList<NameReading> readings, MatchRequest request, MatchContext context) =>
         MatchFieldReadings(readings, request, _exhaustive, context);
+
+    /// <summary>A candidate source over the names of the given entries only (by entry index): delta re-screening.</summary>
+    public DeltaCandidateSource DeltaSource(bool[] entries) =>
+        new(new DeltaIndex(Index, entries), _similarity, _splits, _respelled, new NeighbourFinder(Index, _similarity));
+
+    /// <summary>
+    /// Delta re-screening (<paramref name="request"/> restricted to the source's entries): each reading the
+    /// <see cref="DeltaPrefilter"/> cannot rule out is screened through the delta source, the others are skipped. The
+    /// matches are those of <see cref="Match(IReadOnlyList{NameReading}, MatchRequest, MatchContext)"/>. Identifiers
+    /// (which bring their entries whatever the name says) and a floor at or below 0 (where names without content pass)
+    /// take the indexed path.
+    /// </summary>
+    public IReadOnlyList<ScreeningMatch> MatchDelta(IReadOnlyList<NameReading> readings, MatchRequest request, DeltaCandidateSource source, MatchContext ctx)
+    {
+        if (readings.Count == 0 || request.Identifiers is not null || request.Threshold - ScoringModel.MaxBonus <= 0)
+            return readings.Count == 0 ? Run(new NormalizedName([]), request, _indexed, ctx) : MatchFieldReadings(readings, request, _indexed, ctx);
+        var cache = source.CacheFor(ctx);
+        IReadOnlyList<ScreeningMatch> result = [];
+        // As MatchFieldReadings, with the matches of a reading ruled out empty (Merge dedupes by list and entry id, so
+        // even a first reading ruled out goes through it as there).
+        for (var i = 0; i < readings.Count; i++)
+        {
+            var matches = source.Prefilter.MayMatch(readings[i].Name, request, cache, ctx)
+                ? MatchReadings(readings[i].Name, request, source, ctx, i == 0 ? null : readings[i])
+                : [];
+            result = i == 0 ? matches : Merge(result, matches, request.Limit);
+        }
+        return result;
+    }
 
     /// <summary>Reads a raw name (its readings) and screens it: for evaluation tools, which work below the screener.</summary>
     public IReadOnlyList<ScreeningMatch> MatchText(string name, MatchRequest request, bool exhaustive = false)

@@ -264,15 +264,19 @@ internal sealed class MatchIndexBuilder
     // A key too short for a typo of its own is indexed as itself only where a longer key may still reach it with one
     // (TokenSimilarity compares keys from KeyFuzzyMinLength typed letters: KB for KONSTRUKTORSKOE BYURO, one deletion
     // from OKB); the other short keys would only bring lookups that score nothing.
-    private DeletionIndex IndexDeletions(Vocabulary vocab) => new(vocab.Keys, id =>
-        vocab.Classes[id] != TokenClass.Word ? -1
-        : vocab.KeyEdits[id] is var depth && (depth > 0 || vocab.TextLengths[id] >= ScoringModel.KeyFuzzyMinLength) ? depth : -1,
-        _ct);
+    private DeletionIndex IndexDeletions(Vocabulary vocab) => new(vocab.Keys, id => KeyDepth(vocab, id), _ct);
 
     // Spellings under four letters take no typo (TokenSimilarity.Typed): left out.
-    private DeletionIndex IndexForms(Vocabulary vocab) => new(vocab.FormTexts, f =>
-        vocab.Classes[vocab.FormVocab[f]] == TokenClass.Word && vocab.FormEdits[f] is var d && d > 0 ? d : -1,
-        _ct);
+    private DeletionIndex IndexForms(Vocabulary vocab) => new(vocab.FormTexts, f => FormDepth(vocab, f), _ct);
+
+    /// <summary>The deletions indexed for a key (-1: left out), as above; a delta index of some keys uses the same.</summary>
+    internal static int KeyDepth(Vocabulary vocab, int id) =>
+        vocab.Classes[id] != TokenClass.Word ? -1
+        : vocab.KeyEdits[id] is var depth && (depth > 0 || vocab.TextLengths[id] >= ScoringModel.KeyFuzzyMinLength) ? depth : -1;
+
+    /// <summary>The deletions indexed for a typed spelling (-1: left out).</summary>
+    internal static int FormDepth(Vocabulary vocab, int f) =>
+        vocab.Classes[vocab.FormVocab[f]] == TokenClass.Word && vocab.FormEdits[f] is var d && d > 0 ? d : -1;
 
     // Postings: each name once per key.
     private (int[] Start, int[] Names) BuildPostings(PreparedName[] names)

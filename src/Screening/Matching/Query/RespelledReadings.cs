@@ -16,18 +16,22 @@ internal sealed class RespelledReadings(MatchIndex index)
     private readonly Vocabulary _vocab = index.Vocab;
 
     /// <summary>The respelled query and a note for the explanation, or null when no scheme turns a word into a known one.</summary>
-    public (NormalizedName Name, string Note)? Reading(PreparedQuery q, MatchContext ctx)
+    public (NormalizedName Name, string Note)? Reading(PreparedQuery q, MatchContext ctx) => Reading(q.Name, q.Forms, ctx);
+
+    /// <summary>As above, for a name not prepared (delta re-screening's pre-filter): <paramref name="forms"/> holds the listed
+    /// spelling id (or -1) of each token read, as <see cref="PreparedQuery.Forms"/>.</summary>
+    public (NormalizedName Name, string Note)? Reading(NormalizedName name, ReadOnlySpan<int> forms, MatchContext ctx)
     {
-        var tokens = q.Name.Tokens;
+        var tokens = name.Tokens;
         RomanizationScheme best = default;
         var bestKnown = 0;
         foreach (var scheme in Respelling.Schemes)
         {
             var known = 0;
-            for (var i = 0; i < q.TokenCount; i++)
+            for (var i = 0; i < forms.Length; i++)
             {
                 // Evidence for a scheme is a long word: short ones (LZ, FAJI, CHIBA) turn into other short words by chance.
-                if (!Unknown(q, i) || !Applies(tokens[i], scheme) || tokens[i].Text.Length < ScoringModel.RespellingEvidenceMinLength
+                if (!Unknown(tokens[i], forms[i]) || !Applies(tokens[i], scheme) || tokens[i].Text.Length < ScoringModel.RespellingEvidenceMinLength
                     || !Respelling.MayDiffer(tokens[i].Text, scheme)) continue;
                 var respelled = Respelling.Respell(tokens[i].Text, scheme);
                 if (respelled != tokens[i].Text && Known(respelled)) known++;
@@ -36,13 +40,13 @@ internal sealed class RespelledReadings(MatchIndex index)
         }
         if (bestKnown == 0) return null;
 
-        var words = new string[q.TokenCount];
+        var words = new string[forms.Length];
         var note = new StringBuilder();
-        for (var i = 0; i < q.TokenCount; i++)
+        for (var i = 0; i < forms.Length; i++)
         {
             var text = tokens[i].Text;
             words[i] = text;
-            if (!Unknown(q, i) || !Applies(tokens[i], best) || text.Length < ScoringModel.RespellingMinLength || !Respelling.MayDiffer(text, best)) continue;
+            if (!Unknown(tokens[i], forms[i]) || !Applies(tokens[i], best) || text.Length < ScoringModel.RespellingMinLength || !Respelling.MayDiffer(text, best)) continue;
             var respelled = Respelling.Respell(text, best);
             if (respelled == text) continue;
             words[i] = respelled;
@@ -64,8 +68,8 @@ internal sealed class RespelledReadings(MatchIndex index)
 
     // A word (not a phrase, a number or a legal form) no list spells so (its key may still be listed: WTB folds to VTB's
     // key, but short words meet only on their typed letters).
-    private static bool Unknown(PreparedQuery q, int i) =>
-        q.Classes[i] == TokenClass.Word && q.Forms[i] < 0 && q.Name.Tokens[i].Parts is null;
+    private static bool Unknown(NameToken token, int form) =>
+        token.Class == TokenClass.Word && form < 0 && token.Parts is null;
 
     // A listed word, or a word of a legal form or term the phrase table reads.
     private bool Known(string text)

@@ -64,17 +64,20 @@ internal sealed class SplitReadings(MatchIndex index)
     }
 
     /// <summary>The query with each unknown word that is two known words run together cut in two, or null when none is.</summary>
-    public (NormalizedName Name, string Note, HashSet<string> Halves)? Reading(PreparedQuery q, MatchContext ctx)
+    public (NormalizedName Name, string Note, HashSet<string> Halves)? Reading(PreparedQuery q, MatchContext ctx) => Reading(q.Name, q.Vocab, ctx);
+
+    /// <summary>As above, for a name not prepared: <paramref name="vocab"/> holds the exact vocabulary id (or -1) of each token read.</summary>
+    public (NormalizedName Name, string Note, HashSet<string> Halves)? Reading(NormalizedName name, ReadOnlySpan<int> vocab, MatchContext ctx)
     {
-        var tokens = q.Name.Tokens;
+        var tokens = name.Tokens;
         List<string>? words = null;
         HashSet<string>? halves = null;
         string? note = null;
         Span<char> buffer = stackalloc char[128];
-        for (var i = 0; i < q.TokenCount; i++)
+        for (var i = 0; i < vocab.Length; i++)
         {
             var text = tokens[i].Text;
-            var cut = q.Classes[i] == TokenClass.Word && q.Vocab[i] < 0 ? CachedBestCut(text, buffer, ctx) : 0;
+            var cut = tokens[i].Class == TokenClass.Word && vocab[i] < 0 ? CachedBestCut(text, buffer, ctx) : 0;
             if (cut > 0 && words is null)
             {
                 words = [];
