@@ -19,6 +19,7 @@ internal sealed class DeltaQueryGenerator(Random rnd, IReadOnlyList<WatchlistEnt
     private static readonly string[] Legal = ["LLC", "OOO", "JSC", "AO", "CO LTD", "LIMITED", "PJSC", "GMBH", "OAO", "ZAO", "ООО", "АО"];
     private static readonly string[] Added = ["TRADING", "GROUP", "HOLDING", "INTERNATIONAL", "PLANT", "OF", "AND", "NO 2", "SERVICE"];
     private static readonly string[] Countries = ["RU", "CN", "HK", "AE", "TR", "BY", "US"];
+    private static readonly string[] Places = ["RUSSIA", "RUSSIAN FEDERATION", "CHINA", "HONG KONG", "TURKEY", "BELARUS", "RU", "CN", "HK"];
 
     /// <summary>A book of <paramref name="rows"/> requests, about half of them built from the delta's names.</summary>
     public List<ScreeningRequest> Book(IReadOnlyCollection<WatchlistEntry> delta, int rows, string prefix)
@@ -65,7 +66,7 @@ internal sealed class DeltaQueryGenerator(Random rnd, IReadOnlyList<WatchlistEnt
     {
         var words = s.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
         if (words.Count == 0) return s;
-        switch (rnd.Next(19))
+        switch (rnd.Next(20))
         {
             case 0: case 1: return Typo(s);
             case 2: return Abbreviate(words);
@@ -93,6 +94,8 @@ internal sealed class DeltaQueryGenerator(Random rnd, IReadOnlyList<WatchlistEnt
             case 13: case 14: return Romanize(Cyrillic(s), (Scheme)rnd.Next(4));
             case 15: return EnglishInCyrillic(words);
             case 16: case 17: return LongFormInPart(words);
+            // The firm's country written into its name (the engine also reads it without a country it names).
+            case 19: return rnd.Next(3) == 0 ? Pick(Places) + " " + s : s + " " + Pick(Places);
             default: return s;
         }
     }

@@ -20,7 +20,9 @@ namespace Screening.Matching.Candidates;
 /// would set on its keys (hits, split halves and phrases met in part): the bound is never below the score, and a name
 /// below the floor (threshold minus the largest hint bonus) is never returned. The reading with words run together cut
 /// in two (<see cref="SplitReadings"/>) and the reading under another romanization (<see cref="RespelledReadings"/>)
-/// are screened too, so they are checked the same way (words broken or glued in data entry are repaired by the
+/// are screened too, so they are checked the same way. A reading with a country set aside (<see cref="PlaceReadings"/>)
+/// needs no check of its own: its tokens are a subset of the reading's, and the name bound does not count unmatched
+/// query words, so a name it may reach is reached here (words broken or glued in data entry are repaired by the
 /// normalizer, before any reading comes here). Requests with identifiers (which force their entries) and thresholds
 /// whose floor is not above 0 do not come here (<see cref="MatchEngine.MatchDelta"/>).
 /// </remarks>
