@@ -179,6 +179,12 @@ internal static class ScoringModel
     public const float RespelledReadingFactor = 0.98f;
 
     /// <summary>
+    /// A romanization scheme is tried only where it turns at least one in this many of the unknown words it could
+    /// respell into known ones (so a long garbled query is not read twice because one word respells by chance).
+    /// </summary>
+    public const int RespellingEvidenceShare = 3;
+
+    /// <summary>
     /// A query read without the country it names at its end or start (ALROSA RUSSIA as ALROSA, matching only entries
     /// tied to that country, see <c>PlaceReadings</c>) keeps this share of its score: a name as listed still ranks first.
     /// </summary>
