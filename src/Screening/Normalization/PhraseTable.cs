@@ -11,7 +11,29 @@ internal sealed class PhraseTable
     // Phrases whose first key is long enough for a one-edit match, bucketed by first letter and length.
     private readonly Dictionary<(char, int), List<Phrase>> _fuzzyFirst = [];
 
-    internal sealed record Phrase(string[] Keys, string[] Texts, string Canonical, TokenClass Class, KeyOrigin Origin, bool IsPart = false);
+    internal sealed record Phrase(string[] Keys, string[] Texts, string Canonical, TokenClass Class, KeyOrigin Origin, bool IsPart = false)
+    {
+        /// <summary>The letters of the first word's text and key (<see cref="LetterMask"/>), for the misspelling scan.</summary>
+        public (uint Text, uint Key) FirstMasks { get; } = (LetterMask(Texts[0]), LetterMask(Keys[0]));
+    }
+
+    /// <summary>One bit per letter A-Z that occurs in the word, one for anything else.</summary>
+    internal static uint LetterMask(string word)
+    {
+        uint mask = 0;
+        foreach (var c in word) mask |= c is >= 'A' and <= 'Z' ? 1u << (c - 'A') : 1u << 26;
+        return mask;
+    }
+
+    // A necessary condition for WordMeets on a phrase's first word, checked before it in the misspelling scan: one edit
+    // (on the texts or the keys) changes at most one letter each way; an abbreviation uses only the word's letters.
+    private static bool MayMeetFirst(Phrase p, uint textMask, uint keyMask)
+    {
+        var (pt, pk) = p.FirstMasks;
+        return (System.Numerics.BitOperations.PopCount(textMask & ~pt) <= 1 && System.Numerics.BitOperations.PopCount(pt & ~textMask) <= 1)
+               || (System.Numerics.BitOperations.PopCount(keyMask & ~pk) <= 1 && System.Numerics.BitOperations.PopCount(pk & ~keyMask) <= 1)
+               || (AbbreviationsApply(p) && (textMask & ~pt) == 0);
+    }
 
     public static PhraseTable Default { get; } = Load();
 
@@ -224,9 +246,8 @@ internal sealed class PhraseTable
         return best;
     }
 
-    // The phrases whose first word this token meets other than by its key: misspelt (a misspelling keeps the first letter
-    // and changes the key's length by at most two), then abbreviated (a phrase word typed shortened); in scan order.
-    private List<Phrase> FirstWordMatches(NameToken t)
+    /// <summary>The misspelling scan without the letter-mask filter: the reference the tests hold the filter to.</summary>
+    internal List<Phrase> FirstWordMatchesUnfiltered(NameToken t)
     {
         var met = new List<Phrase>();
         var first = t.Key;
@@ -237,6 +258,31 @@ internal sealed class PhraseTable
                 if (!_fuzzyFirst.TryGetValue((first[0], len), out var fuzzy)) continue;
                 foreach (var p in fuzzy)
                     if (WordMatches(p, 0, t)) met.Add(p);
+            }
+        }
+        if (_abbreviatable.TryGetValue(t.Text[0], out var shortened))
+        {
+            foreach (var p in shortened)
+                if (!met.Contains(p) && WordMatches(p, 0, t)) met.Add(p);
+        }
+        return met;
+    }
+
+    // The phrases whose first word this token meets other than by its key: misspelt (a misspelling keeps the first letter
+    // and changes the key's length by at most two), then abbreviated (a phrase word typed shortened); in scan order.
+    internal List<Phrase> FirstWordMatches(NameToken t)
+    {
+        var met = new List<Phrase>();
+        var first = t.Key;
+        if (t.Text.Length >= FuzzyMinLength - 1)
+        {
+            var textMask = LetterMask(t.Text);
+            var keyMask = LetterMask(t.Key);
+            for (var len = first.Length - 2; len <= first.Length + 2; len++)
+            {
+                if (!_fuzzyFirst.TryGetValue((first[0], len), out var fuzzy)) continue;
+                foreach (var p in fuzzy)
+                    if (MayMeetFirst(p, textMask, keyMask) && WordMatches(p, 0, t)) met.Add(p);
             }
         }
         if (_abbreviatable.TryGetValue(t.Text[0], out var shortened))
