@@ -40,11 +40,11 @@ internal static class WordRepair
         Span<char> text = stackalloc char[length];
         a.Text.AsSpan().CopyTo(text);
         b.Text.AsSpan().CopyTo(text[a.Text.Length..]);
-        if (!table.MayBeginTableWord(text)) return null;
-        if (table.IsTableWord(a.Text) && table.IsTableWord(b.Text)) return null;
+        if (!table.Words.MayBeginTableWord(text)) return null;
+        if (table.Words.IsTableWord(a.Text) && table.Words.IsTableWord(b.Text)) return null;
         Span<char> key = stackalloc char[length * 2];
         var n = Romanization.KeyInto(text, key);
-        if (!table.IsLongTableWordKey(key[..n])) return null;
+        if (!table.Words.IsLongTableWordKey(key[..n])) return null;
         var joined = new string(text);
         var origin = a.Origin == KeyOrigin.Transliterated || b.Origin == KeyOrigin.Transliterated ? KeyOrigin.Transliterated : KeyOrigin.Plain;
         return new NameToken(a.Original + " " + b.Original, joined, new string(key[..n]), TokenClass.Word, origin);
@@ -56,11 +56,11 @@ internal static class WordRepair
         left = right = t;
         var s = t.Text;
         var min = NormalizationRules.RepairSplitPartMinLength;
-        if (s.Length < 2 * min || s.Length > NormalizationRules.RepairMaxLength || !table.MayBeginLegalWord(s)) return false;
-        if (table.IsTableWord(s)) return false;
+        if (s.Length < 2 * min || s.Length > NormalizationRules.RepairMaxLength || !table.Words.MayBeginLegalWord(s)) return false;
+        if (table.Words.IsTableWord(s)) return false;
         for (var cut = min; cut <= s.Length - min; cut++)
         {
-            if (!table.IsLegalWord(s.AsSpan(0, cut)) || !table.IsLegalWord(s.AsSpan(cut))) continue;
+            if (!table.Words.IsLegalWord(s.AsSpan(0, cut)) || !table.Words.IsLegalWord(s.AsSpan(cut))) continue;
             // The typed original splits at the same place when it is the text in other case; otherwise show the text.
             var sameShape = t.Original.Length == s.Length;
             left = Part(sameShape ? t.Original[..cut] : s[..cut], s[..cut], t.Origin);

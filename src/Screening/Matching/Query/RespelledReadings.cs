@@ -84,10 +84,10 @@ internal sealed class RespelledReadings(MatchIndex index)
     private bool Known(string text)
     {
         var table = PhraseTable.Default;
-        if (table.IsTableWord(text)) return true;
+        if (table.Words.IsTableWord(text)) return true;
         Span<char> key = stackalloc char[text.Length * 2];
         var n = Romanization.KeyInto(text, key);
-        if (table.IsLongTableWordKey(key[..n])) return true;
+        if (table.Words.IsLongTableWordKey(key[..n])) return true;
         var id = _vocab.Find(key[..n]);
         return id >= 0 && SplitReadings.Joinable(_vocab.Classes[id]);
     }
