@@ -69,9 +69,13 @@ internal static class NameReadings
         var count = candidates.Count;
         for (var i = 0; i < count; i++) AddSeparated(candidates[i].Text, candidates);
         if (!listed) AddQuoted(name, candidates);
+        var wholeText = name.AsSpan().Trim();
         foreach (var (text, kind) in candidates)
         {
             if (readings.Count >= NormalizationRules.MaxReadings) break;
+            // The whole name again (no marker, bracket or separator cut it): already read, and normalizing it twice
+            // doubled the cost of long names with two legal forms.
+            if (text.AsSpan().Trim().SequenceEqual(wholeText)) continue;
             Add(readings, seen, text, NameNormalizer.Normalize(text, context), kind);
         }
         if (!listed) AddRestated(readings, seen, whole);

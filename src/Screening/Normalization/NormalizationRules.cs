@@ -7,10 +7,11 @@ internal static class NormalizationRules
 {
     /// <summary>
     /// Tokens read from one name; the rest is cut and the name says so (<see cref="NormalizedName.Truncated"/>). The
-    /// matcher uses at most 64 tokens after phrases; 128 raw tokens leave room for phrases to collapse, and keep phrase
-    /// matching, which is quadratic in tokens, under a millisecond (a 1,000-character run of Han characters is 1,000 tokens).
+    /// matcher uses at most 48 tokens after phrases (ScoringModel.MaxTokens); 96 raw tokens leave room for phrases to
+    /// collapse, and keep phrase matching, which is quadratic in tokens, near a millisecond (a 1,000-character run of Han
+    /// characters is 1,000 tokens; at 128 its slowest screens took up to 3 ms).
     /// </summary>
-    public const int MaxTokens = 128;
+    public const int MaxTokens = 96;
 
     /// <summary>Readings of one name that holds several (X (Y), A / B, X formerly Y...), the whole name included.</summary>
     public const int MaxReadings = 8;
