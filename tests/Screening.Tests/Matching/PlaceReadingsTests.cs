@@ -7,21 +7,13 @@ public class PlaceReadingsTests
 {
     private static readonly Lazy<Task<Screener>> Shared = new(() => new ScreenerBuilder().AddWatchlist(List()).BuildAsync());
 
-    private static WatchlistEntry Org(string id, string country, params string[] names) => new()
-    {
-        Id = id,
-        Type = EntityType.Organization,
-        Countries = [country],
-        Names = names.Select((n, i) => new EntryName(n, i == 0 ? NameStrength.Primary : NameStrength.Strong)).ToArray(),
-    };
-
     private static Watchlist List() => new("places", "Place readings fixture (OFAC SDN names)", new WatchlistVersion("1"),
     [
-        Org("43319", "RU", "LLC SYMPHONY"),
-        Org("34644", "RU", "PUBLIC JOINT STOCK COMPANY ALROSA"),
-        Org("19038", "RU", "AVIA GROUP TERMINAL LIMITED LIABILITY COMPANY", "AG TERMINAL OOO"),
-        Org("46719", "CN", "UNITED ELECTRONICS GROUP COMPANY LIMITED"),
-        Org("47479", "RU", "LIMITED LIABILITY COMPANY MOSCOW ARMS COMPANY", "MOSKOVSKAYA ORUZHEINAYA KOMPANIYA"),
+        RegressionTests.Org("43319", "RU", "LLC SYMPHONY"),
+        RegressionTests.Org("34644", "RU", "PUBLIC JOINT STOCK COMPANY ALROSA"),
+        RegressionTests.Org("19038", "RU", "AVIA GROUP TERMINAL LIMITED LIABILITY COMPANY", "AG TERMINAL OOO"),
+        RegressionTests.Org("46719", "CN", "UNITED ELECTRONICS GROUP COMPANY LIMITED"),
+        RegressionTests.Org("47479", "RU", "LIMITED LIABILITY COMPANY MOSCOW ARMS COMPANY", "MOSKOVSKAYA ORUZHEINAYA KOMPANIYA"),
     ]);
 
     [Theory]

@@ -11,7 +11,7 @@ public class RegressionTests
 {
     private static readonly Lazy<Task<Screener>> Shared = new(() => new ScreenerBuilder().AddWatchlist(Fixture()).BuildAsync());
 
-    private static WatchlistEntry Org(string id, string country, params string[] names) => new()
+    internal static WatchlistEntry Org(string id, string country, params string[] names) => new()
     {
         Id = id,
         Type = EntityType.Organization,
