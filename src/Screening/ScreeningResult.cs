@@ -140,7 +140,7 @@ public sealed class ScreeningResult
     public required string NormalizedQuery { get; init; }
 
     /// <summary>
-    /// Whether the name was longer than the screener reads (128 words, or 64 after legal forms and phrases are merged):
+    /// Whether the name was longer than the screener reads (96 words, or 48 after legal forms and phrases are merged):
     /// only its beginning was screened, which <see cref="NormalizedQuery"/> shows. Bounds the work one input can cost.
     /// </summary>
     public bool Truncated { get; init; }
