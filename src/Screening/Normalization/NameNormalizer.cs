@@ -47,6 +47,8 @@ internal static class NameNormalizer
             }
         }
 
+        context.Iso9 = !System.Text.Ascii.IsValid(text) && Normalization.Iso9.Detect(text);
+
         // Split into raw chunks on whitespace and separators; dots stay for the abbreviation rule.
         var chunkStart = -1;
         for (var i = 0; i <= text.Length; i++)
@@ -173,6 +175,12 @@ internal static class NameNormalizer
             if (cp <= 0xFFFF && Romanization.IsCyrillic((char)cp))
             {
                 sb.Append(Romanization.FromCyrillic((char)cp) ?? Fold(Romanization.Fallback(cp)));
+                transliterated = true;
+                continue;
+            }
+            if (context.Iso9 && cp <= 0xFFFF && Normalization.Iso9.Letter((char)cp) is { } iso9)
+            {
+                sb.Append(iso9);
                 transliterated = true;
                 continue;
             }

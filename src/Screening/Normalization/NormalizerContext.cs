@@ -16,6 +16,9 @@ internal sealed class NormalizerContext
 
     internal StringBuilder Text { get; } = new(64);
 
+    /// <summary>Whether the name being tokenized shows ISO 9 romanization (<see cref="Iso9"/>); set per name.</summary>
+    internal bool Iso9 { get; set; }
+
     internal StringBuilder Original { get; } = new(64);
 
     internal List<int> Positions { get; } = new(8);

@@ -62,6 +62,14 @@ public class NameNormalizerTests
     public void Normalize_ScatteredLegalFormSpelledRight_StillFound() =>
         Assert.Contains(NameNormalizer.Normalize("JOINT BANK STOCK COMPANY").Tokens, t => t.Class == TokenClass.LegalForm);
 
+    [Theory]
+    [InlineData("UPRAVLÂÛŠTAÂ KOMPANIÂ METALLOINVEST", "UPRAVLYAYUSHTAYA KOMPANIYA METALLOINVEST")] // ISO 9: Я Â, Ю Û beside Š
+    [InlineData("OTVETSTVENNOSTʹÛ ŜIT", "OTVETSTVENNOSTYU SHCHIT")]                                     // a soft sign, Щ Ŝ
+    [InlineData("KÂĞIT SANAYI", "KAGIT SANAYI")]                                                       // Turkish Â alone: plain fold
+    [InlineData("CHÂTEAU ROUGE", "CHATEAU ROUGE")]                                                     // French Â alone: plain fold
+    public void Normalize_Iso9Vowels_ReadAsRussianOnlyWhereTheNameShowsIso9(string name, string expected) =>
+        Assert.Equal(expected, string.Join(' ', NameNormalizer.Normalize(name).Tokens.Select(t => t.Text)));
+
     [Fact]
     public void Normalize_LegalForm_IsClassified()
     {
