@@ -225,6 +225,23 @@ public class RegressionTests
         Assert.True(top.Score < 1.0, "a split reading scores below an exact name");
     }
 
+    // Held-out token-added misses (dev half): a branch, division or representative office is the firm itself.
+    [Theory]
+    [InlineData("CONCERN KALASHNIKOV REPRESENTATIVE OFFICE")]
+    [InlineData("JSC KALASHNIKOV CONCERN DIVISION")]
+    [InlineData("ФИЛИАЛ КОНЦЕРН КАЛАШНИКОВ")]
+    public async Task Screen_OfficeOfAListedFirm_FindsTheFirm(string query)
+    {
+        var screener = await Shared.Value;
+        var top = screener.Screen(query).Matches[0];
+        Assert.Equal("16911", top.EntryId);
+        Assert.True(top.Score >= 0.95, $"{query}: {top.Score}");
+    }
+
+    [Fact]
+    public async Task Screen_OfficeWordsAlone_MatchNothing() =>
+        Assert.Empty((await Shared.Value).Screen(new ScreeningRequest("BRANCH REPRESENTATIVE OFFICE DIVISION") { Threshold = 0.3 }).Matches);
+
     [Fact]
     public async Task Screen_BrokenPhrase_AlignsPartOfThePhrase()
     {
