@@ -114,6 +114,7 @@ public class RegressionTests
     [InlineData("abbreviation", "OOO EVEREST GR.", "36465")]
     [InlineData("abbreviation", "AO IZHEVSKI ELEKTROMEKHANICHESKI Z-D KUPOL", "46431")]
     [InlineData("abbreviation", "SBERBANK LIZING KOMP.", "18709")]
+    [InlineData("abbreviation", "CLOSED JT. STOCK COMPANY SBERBANK LEASING", "18709")]
     [InlineData("token-dropped", "JOINT STOCK COMPANY CENTRAL INSTITUTE OF MARINE ENGINEERING", "40322")]
     [InlineData("token-dropped", "JOINT STOCK COMPANY EXPERIMENTAL DESIGN FAKEL", "44041")]
     [InlineData("token-dropped", "Almaz-Antey Air Defense Concern", "16865")]
