@@ -13,16 +13,8 @@ internal sealed class PhraseTable
 
     internal sealed record Phrase(string[] Keys, string[] Texts, string Canonical, TokenClass Class, KeyOrigin Origin, bool IsPart = false)
     {
-        /// <summary>The letters of the first word's text and key (<see cref="LetterMask"/>), for the misspelling scan.</summary>
-        public (uint Text, uint Key) FirstMasks { get; } = (LetterMask(Texts[0]), LetterMask(Keys[0]));
-    }
-
-    /// <summary>One bit per letter A-Z that occurs in the word, one for anything else.</summary>
-    internal static uint LetterMask(string word)
-    {
-        uint mask = 0;
-        foreach (var c in word) mask |= c is >= 'A' and <= 'Z' ? 1u << (c - 'A') : 1u << 26;
-        return mask;
+        /// <summary>The letters of the first word's text and key (<see cref="Text.LetterMask"/>), for the misspelling scan.</summary>
+        public (uint Text, uint Key) FirstMasks { get; } = (Text.LetterMask.Of(Texts[0]), Text.LetterMask.Of(Keys[0]));
     }
 
     // A necessary condition for WordMeets on a phrase's first word, checked before it in the misspelling scan: one edit
@@ -234,8 +226,8 @@ internal sealed class PhraseTable
         var first = t.Key;
         if (t.Text.Length >= FuzzyMinLength - 1)
         {
-            var textMask = LetterMask(t.Text);
-            var keyMask = LetterMask(t.Key);
+            var textMask = Text.LetterMask.Of(t.Text);
+            var keyMask = Text.LetterMask.Of(t.Key);
             for (var len = first.Length - 2; len <= first.Length + 2; len++)
             {
                 if (!_fuzzyFirst.TryGetValue((first[0], len), out var fuzzy)) continue;

@@ -68,6 +68,7 @@ internal sealed class MatchIndex
         _entryIndex = new Dictionary<WatchlistEntry, int>(Entries.Length, ReferenceEqualityComparer.Instance);
         for (var e = 0; e < Entries.Length; e++) _entryIndex.TryAdd(Entries[e].Entry, e);
         _ordinaryByLetter = OrdinaryWordsByFirstLetter();
+        _ordinaryMasksByLetter = OrdinaryWordMasks();
         foreach (var k in Vocab.Keys) LongestKey = Math.Max(LongestKey, k.Length);
         foreach (var f in Vocab.FormTexts) LongestForm = Math.Max(LongestForm, f.Length);
     }
@@ -138,6 +139,26 @@ internal sealed class MatchIndex
 
     /// <summary>The ordinary listed words with a spelling long enough to abbreviate that starts with <paramref name="letter"/>.</summary>
     public ReadOnlySpan<int> OrdinaryWordsStartingWith(char letter) => _ordinaryByLetter.TryGetValue(letter, out var ids) ? ids : [];
+
+    // Per word of OrdinaryWordsStartingWith, in the same order: the letters of its spellings together (Text.LetterMask).
+    private readonly Dictionary<char, uint[]> _ordinaryMasksByLetter;
+
+    /// <summary>The letters of each word of <see cref="OrdinaryWordsStartingWith"/>, in the same order.</summary>
+    public ReadOnlySpan<uint> OrdinaryWordMasksStartingWith(char letter) =>
+        _ordinaryMasksByLetter.TryGetValue(letter, out var masks) ? masks : [];
+
+    private Dictionary<char, uint[]> OrdinaryWordMasks()
+    {
+        var result = new Dictionary<char, uint[]>(_ordinaryByLetter.Count);
+        foreach (var (letter, ids) in _ordinaryByLetter)
+        {
+            var masks = new uint[ids.Length];
+            for (var i = 0; i < ids.Length; i++)
+                foreach (var f in Vocab.FormsOf(ids[i])) masks[i] |= Text.LetterMask.Of(Vocab.FormTexts[f]);
+            result[letter] = masks;
+        }
+        return result;
+    }
 
     private Dictionary<char, int[]> OrdinaryWordsByFirstLetter()
     {

@@ -115,9 +115,15 @@ internal sealed class NeighbourFinder(MatchIndex index, TokenSimilarity similari
     private void FindAbbreviated(string key, string text, int textLength, TokenClass cls, int exact, HashSet<int> seen, List<Neighbour> output)
     {
         if (cls != TokenClass.Word || text.Length < ScoringModel.AbbreviationMinLength || text.Length > ScoringModel.AbbreviationMaxLength) return;
-        foreach (var v in index.OrdinaryWordsStartingWith(text[0]))
+        var words = index.OrdinaryWordsStartingWith(text[0]);
+        var masks = index.OrdinaryWordMasksStartingWith(text[0]);
+        var mask = Text.LetterMask.Of(text);
+        for (var i = 0; i < words.Length; i++)
         {
-            if (v == exact || !seen.Add(v)) continue;
+            var v = words[i];
+            // Not within reach of the misspelling lookups (those found every listed word a typo away), so only an
+            // abbreviation could meet it, and an abbreviation uses only the word's letters.
+            if ((mask & ~masks[i]) != 0 || v == exact || !seen.Add(v)) continue;
             var s = similarity.Unit(key, text, textLength, cls, v, out var d, out var abbreviation);
             if (s > 0) output.Add(new Neighbour(v, s, d, abbreviation));
         }
