@@ -34,7 +34,8 @@ internal static class NameNormalizer
         var result = new List<NameToken>();
         if (string.IsNullOrEmpty(name)) return result;
         string text;
-        if (System.Text.Ascii.IsValid(name)) text = name; // NFKC is the identity on ASCII
+        var ascii = System.Text.Ascii.IsValid(name);
+        if (ascii) text = name; // NFKC is the identity on ASCII
         else
         {
             try
@@ -47,7 +48,7 @@ internal static class NameNormalizer
             }
         }
 
-        context.Iso9 = !System.Text.Ascii.IsValid(text) && Normalization.Iso9.Detect(text);
+        context.Iso9 = !ascii && Normalization.Iso9.Detect(text);
 
         // Split into raw chunks on whitespace and separators; dots stay for the abbreviation rule.
         var chunkStart = -1;

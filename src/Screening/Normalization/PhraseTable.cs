@@ -196,31 +196,14 @@ internal sealed class PhraseTable
         return best;
     }
 
-    /// <summary>The misspelling scan without the letter-mask filter: the reference the tests hold the filter to.</summary>
-    internal List<Phrase> FirstWordMatchesUnfiltered(NameToken t)
-    {
-        var met = new List<Phrase>();
-        var first = t.Key;
-        if (t.Text.Length >= FuzzyMinLength - 1)
-        {
-            for (var len = first.Length - 2; len <= first.Length + 2; len++)
-            {
-                if (!_fuzzyFirst.TryGetValue((first[0], len), out var fuzzy)) continue;
-                foreach (var p in fuzzy)
-                    if (WordMatches(p, 0, t)) met.Add(p);
-            }
-        }
-        if (_abbreviatable.TryGetValue(t.Text[0], out var shortened))
-        {
-            foreach (var p in shortened)
-                if (!met.Contains(p) && WordMatches(p, 0, t)) met.Add(p);
-        }
-        return met;
-    }
-
     // The phrases whose first word this token meets other than by its key: misspelt (a misspelling keeps the first letter
     // and changes the key's length by at most two), then abbreviated (a phrase word typed shortened); in scan order.
-    internal List<Phrase> FirstWordMatches(NameToken t)
+    internal List<Phrase> FirstWordMatches(NameToken t) => FirstWordMatches(t, useMasks: true);
+
+    /// <summary>The scan without the letter-mask filter: the reference the tests hold the filter to.</summary>
+    internal List<Phrase> FirstWordMatchesUnfiltered(NameToken t) => FirstWordMatches(t, useMasks: false);
+
+    private List<Phrase> FirstWordMatches(NameToken t, bool useMasks)
     {
         var met = new List<Phrase>();
         var first = t.Key;
@@ -232,7 +215,7 @@ internal sealed class PhraseTable
             {
                 if (!_fuzzyFirst.TryGetValue((first[0], len), out var fuzzy)) continue;
                 foreach (var p in fuzzy)
-                    if (MayMeetFirst(p, textMask, keyMask) && WordMatches(p, 0, t)) met.Add(p);
+                    if ((!useMasks || MayMeetFirst(p, textMask, keyMask)) && WordMatches(p, 0, t)) met.Add(p);
             }
         }
         if (_abbreviatable.TryGetValue(t.Text[0], out var shortened))
