@@ -25,6 +25,14 @@ internal static class Abbreviations
         return true;
     }
 
+    /// <summary>Whether <paramref name="a"/> has no vowel (Y counts as a consonant).</summary>
+    public static bool Consonants(ReadOnlySpan<char> a)
+    {
+        foreach (var c in a)
+            if (IsVowel(c)) return false;
+        return true;
+    }
+
     // Y counts as a consonant here (FCTY for FACTORY).
     private static bool IsVowel(char c) => c is 'A' or 'E' or 'I' or 'O' or 'U';
 }

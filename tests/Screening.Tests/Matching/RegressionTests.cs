@@ -296,6 +296,20 @@ public class FieldReadingsRegressionTests
         Assert.True(match.Score >= screener.Threshold);
     }
 
+    // Real unlisted names that alerted on the built-in list through two weak readings stacked: a word read as two
+    // whose half met its pair only as an abbreviation (VIVA KOR for VIVA KOMMERCHESKAYA), or a three-letter word read
+    // as an abbreviation (MAN for MACHINE, TCS for TECHNOLOGIES).
+    [Theory]
+    [InlineData("Vivakor, Inc.", "SDN-48692")]
+    [InlineData("YU MAN GROUP LIMITED", "SDN-48827")]
+    [InlineData("TCS INDUSTRIES LIMITED", "SDN-46688")]
+    public async Task Screen_WeakAbbreviationReading_DoesNotAlert(string name, string entryId)
+    {
+        var screener = await BuiltIn.Value;
+        var hit = screener.Screen(name).Matches.FirstOrDefault(m => m.EntryId == entryId);
+        Assert.True(hit is null, $"'{name}' matched {entryId} at {hit?.Score}: {hit?.Explanation}");
+    }
+
     [Fact]
     public async Task Screen_ParenthesisReading_ExplanationSaysWhichReading()
     {

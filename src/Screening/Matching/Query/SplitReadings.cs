@@ -92,9 +92,10 @@ internal sealed class SplitReadings(MatchIndex index)
             words.Add(text[..cut]);
             words.Add(text[cut..]);
             halves ??= new HashSet<string>(StringComparer.Ordinal);
-            // A legal form glued to a word need not be met: the listed name may carry another one, or none.
-            if (Classify(text.AsSpan(0, cut), buffer) != Half.Legal) halves.Add(text[..cut]);
-            if (Classify(text.AsSpan(cut), buffer) != Half.Legal) halves.Add(text[cut..]);
+            // A legal form glued to a word need not be met: the listed name may carry another one, or none. COMPANY
+            // is a word too (COMPANYMILITECH), but glued there it is read as the legal form.
+            if (Classify(text.AsSpan(0, cut), buffer) != Half.Legal && !ScoringModel.IsGluedLegalPrefix(text.AsSpan(0, cut))) halves.Add(text[..cut]);
+            if (Classify(text.AsSpan(cut), buffer) != Half.Legal && !ScoringModel.IsGluedLegalSuffix(text.AsSpan(cut))) halves.Add(text[cut..]);
             note = (note is null ? "" : note + ", ") + $"'{tokens[i].Original}' as '{text[..cut]} {text[cut..]}'";
         }
         return words is null ? null : (NameNormalizer.Normalize(string.Join(' ', words), ctx.Normalizer), note + " (words run together)", halves!);

@@ -36,7 +36,7 @@ internal sealed class NameScorer(MatchIndex index)
         var pairs = ctx.Pairs;
         CollectPairs(q, tokens, listTokens, ctx, pairs);
         if (pairs.Count > 1) CollectionsMarshal.AsSpan(pairs).Sort(ByGain);
-        ulong qUsed = 0, lUsed = 0;
+        ulong qUsed = 0, lUsed = 0, qSolid = 0;
         float matched = 0, pairWeight = 0;
         var content = false;
         foreach (var p in pairs)
@@ -46,6 +46,7 @@ internal sealed class NameScorer(MatchIndex index)
             if ((qUsed & qm) != 0 || (lUsed & lm) != 0) continue;
             qUsed |= qm;
             lUsed |= lm;
+            if (!p.Abbreviation && q.Classes[p.Q] != TokenClass.LegalForm) qSolid |= qm;
             matched += p.Gain;
             pairWeight += p.Weight;
             // Content: a pair on a word that identifies something (not a legal form, function word or generic word).
@@ -57,8 +58,12 @@ internal sealed class NameScorer(MatchIndex index)
         }
         // Legal forms, function words and generic words never make a match on their own.
         if (!content || matched <= 0) return 0;
+        var beforePartial = qUsed;
         PartialPhrases(q, tokens, listTokens, ref qUsed, ref lUsed, ref matched, ref pairWeight, aligned);
-        if ((qUsed & q.RequiredMask) != q.RequiredMask) return 0;
+        // The halves of a word read as two must each be met as a word of the name: MAN POWER (MANPOWER) is not POWER
+        // MACHINES through MAN for MACHINES, and YAN COM not IAN LIMITED through COM LIMITED as a legal form.
+        qSolid |= qUsed & ~beforePartial;
+        if ((qSolid & q.RequiredMask) != q.RequiredMask) return 0;
 
         var denominator = pairWeight;
         for (var i = 0; i < q.TokenCount; i++)
