@@ -59,7 +59,7 @@ internal static class PlaceAdjectives
     private static List<string> Stems(string place)
     {
         var stems = new List<string> { place };
-        if (place.Length >= 5 && "AEIOUY".Contains(place[^1], StringComparison.Ordinal)) stems.Add(place[..^1]);
+        if (place.Length >= NormalizationLimits.MinPlaceLength && "AEIOUY".Contains(place[^1], StringComparison.Ordinal)) stems.Add(place[..^1]);
         if (place.EndsWith("SK", StringComparison.Ordinal) && place.Length >= 5) stems.Add(place[..^2]);
         foreach (var s in stems.ToArray())
             if (s.StartsWith("YE", StringComparison.Ordinal)) stems.Add(s[1..]);

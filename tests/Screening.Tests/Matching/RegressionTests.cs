@@ -310,6 +310,19 @@ public class FieldReadingsRegressionTests
         Assert.True(hit is null, $"'{name}' matched {entryId} at {hit?.Score}: {hit?.Explanation}");
     }
 
+    // A place adjective and its place read as one term (TULSKIY, TULA) meet though their four-letter key is short, where
+    // the key's folds alone would be checked on the typed letters (cross-list dev misses, the EU's Cyrillic names).
+    [Theory]
+    [InlineData("Тульский Патронный Завод", "SDN-44032")]
+    [InlineData("Пермский Пороховой Завод", "SDN-46713")]
+    public async Task Screen_PlaceAdjectiveOfShortPlace_FindsTheEntryFirst(string name, string entryId)
+    {
+        var screener = await BuiltIn.Value;
+        var top = screener.Screen(name).Matches[0];
+        Assert.Equal(entryId, top.EntryId);
+        Assert.True(top.Score >= 0.9, $"{name}: {top.Score} ({top.Explanation})");
+    }
+
     [Fact]
     public async Task Screen_ParenthesisReading_ExplanationSaysWhichReading()
     {

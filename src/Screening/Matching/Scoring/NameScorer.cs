@@ -213,6 +213,8 @@ internal sealed class NameScorer(MatchIndex index)
         if (h.Similarity < 1f || h.Unit >= q.TokenCount || q.Texts[h.Unit] is not { } text || q.Keys[h.Unit].Length > ScoringModel.ShortKeyLength ||
             listToken.Class != TokenClass.Word || listToken.Text.Contains(' ', StringComparison.Ordinal) || Romanization.ShortFoldEquals(text, listToken.Text))
             return h;
+        // Both words read as the same term (TULSKIY and TULA, a place and its adjective): the table met them, not the key's folds.
+        if (listToken.Origin == KeyOrigin.Term && q.Name.Tokens[h.Unit].Origin == KeyOrigin.Term) return h;
         var s = TokenSimilarity.Typed(text, listToken.Text, out var d);
         return new Hit(h.Unit, s, d, h.Abbreviation);
     }
