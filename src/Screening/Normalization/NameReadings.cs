@@ -213,10 +213,22 @@ internal static class NameReadings
         if (distinctive != 1 || word!.Class != TokenClass.Word || word.Text.Length is < 2 or > 8) return false;
         // A country (USA), a region code (HK, PRC) says where, not who.
         if (Watchlists.CountryCodes.TryGetCode(word.Original, out _) || Watchlists.CountryCodes.TryGetCode(word.Text, out _)) return false;
-        foreach (var c in word.Original)
-            if (char.IsLetter(c) && !char.IsUpper(c)) return false;
+        return IsAcronym(word.Original);
+    }
+
+    // Capitals, or capitals with the small second letter of a romanized Russian digraph (FTsDT, NPTs, TsKB: Ц as Ts).
+    private static bool IsAcronym(string word)
+    {
+        for (var i = 0; i < word.Length; i++)
+        {
+            var c = word[i];
+            if (!char.IsLetter(c) || char.IsUpper(c)) continue;
+            if (i == 0 || !char.IsUpper(word[i - 1]) || !IsDigraph(char.ToUpperInvariant(word[i - 1]), char.ToUpperInvariant(c))) return false;
+        }
         return true;
     }
+
+    private static bool IsDigraph(char first, char second) => (first, second) is ('T', 'S') or ('K', 'H') or ('S', 'H') or ('C', 'H') or ('Z', 'H');
 
     // A / B, A; B, and A, B where both sides are names of two words or more (not X, LLC nor SMITH, John).
     private static void AddSeparated(string text, List<(string, ReadingKind)> output)

@@ -13,6 +13,8 @@ public class NameReadingsTests
     [InlineData("JSC KAZAN OPTICAL AND MECHANICAL PLANT (JSC KOMZ)", "JSC KAZAN OPTICAL AND MECHANICAL PLANT", "JSC KOMZ")]
     [InlineData("Tactical Missiles Corporation (KTRV)", "TACTICAL MISSILES CORPORATION", "KTRV")]
     [InlineData("Novaia Naftavaia Kampania (New Oil Company)", "NOVAIA NAFTAVAIA KAMPANIA", "NEW OIL COMPANY")]
+    // An acronym romanized from Russian keeps Ц as Ts (the EU's Federal Center for Dual-Use Technology (FTsDT) Soyuz).
+    [InlineData("Federal Center of Dual Technologies (FTsDT) Soyuz", "FEDERAL CENTER OF DUAL TECHNOLOGIES SOYUZ", "FTSDT")]
     public void Read_NameAndAnotherInParentheses_BothRead(string field, string outside, string inside)
     {
         var readings = Read(field);
@@ -27,6 +29,7 @@ public class NameReadingsTests
     [InlineData("Aero Continente (USA) Inc.")]
     [InlineData("Fox Corporation (Class B)")]
     [InlineData("Project Limited (The)")]
+    [InlineData("Kupol Trading (Tsar) Limited")]
     [InlineData("KUPOL, JSC")]
     [InlineData("Kupol Trading Company, Hong Kong")]
     [InlineData("Kupol Trading Company, Ltd.")]
