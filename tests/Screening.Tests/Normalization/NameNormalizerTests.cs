@@ -47,6 +47,13 @@ public class NameNormalizerTests
     [InlineData("Romashka Sp. z o.o.", "ROMASHKA GMBH")]
     [InlineData("Romashka Ltd. Şti.", "ROMASHKA LIMITED")]
     [InlineData("Romashka 有限公司", "ROMASHKA LTD")]
+    // Russian state bodies' legal forms, as the EU and OFAC write them (cross-list dev: FSE "TGP", Federal State Institution
+    // of Higher Vocational Education ...).
+    [InlineData("ФКП Ромашка", "FEDERAL STATE UNITARY ENTERPRISE ROMASHKA")]
+    [InlineData("Federal State Budgetary Scientific Institution Romashka", "FGUP ROMASHKA")]
+    [InlineData("Федеральное государственное бюджетное учреждение науки Ромашка", "FGUP ROMASHKA")]
+    [InlineData("FSE Romashka", "FGUP ROMASHKA")]
+    [InlineData("Federal State Institution of Higher Vocational Education Romashka", "ФГБОУ ВО Ромашка")]
     public void Normalize_LegalFormVariants_ShareClass(string a, string b) => Assert.Equal(Keys(a), Keys(b));
 
     [Theory]
