@@ -75,10 +75,11 @@ internal static class TermTableGenerator
         foreach (var v in all)
         {
             var why = v.Hand ? null : Why(v, all, oneWord, rules, listed, reserved);
-            if (why is null && !seen.Add(v.Fold)) continue;
             if (why is null)
             {
-                kept.Add(v);
+                // A Cyrillic adjective folds like its romanization given before it (MOTOROSTROITELNYY, МОТОРОСТРОИТЕЛЬНЫЙ):
+                // kept once, but declined all the same (its other cases fold apart: МОТОРОСТРОИТЕЛЬНОЕ).
+                if (seen.Add(v.Fold)) kept.Add(v);
                 foreach (var d in Variants.Declensions(v))
                     if (seen.Add(d.Fold)) kept.Add(d);
             }
