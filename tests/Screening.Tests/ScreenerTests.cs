@@ -125,6 +125,25 @@ public class ScreenerTests
     }
 
     [Theory]
+    // The EU names firms by the acronym OFAC lists as weak, with their legal form: a weak alias met with a legal form
+    // of a class the entry has alerts (x0.85); alone, or with a legal form of another class, it stays below (x0.78).
+    [InlineData("JSC MMZ", 0.85)]
+    [InlineData("АО «ММЗ»", 0.85)]
+    [InlineData("MMZ", 0.78)]
+    [InlineData("MMZ LIMITED", 0.78)]
+    public async Task Screen_WeakAliasWithTheEntrysLegalForm_Alerts(string query, double expected)
+    {
+        var list = new Watchlist("w", "w", new WatchlistVersion("1"),
+        [
+            new WatchlistEntry { Id = "1", Names = [new("MARIYSKIY MACHINE-BUILDING PLANT OPEN JOINT STOCK COMPANY"), new("MMZ", NameStrength.Weak)] },
+        ]);
+        var s = await new ScreenerBuilder().AddWatchlist(list).Configure(o => o.Threshold = 0.7).BuildAsync();
+        var match = Assert.Single(s.Screen(query).Matches);
+        Assert.Equal(expected, match.Score, 3);
+        Assert.Contains(expected > 0.8 ? "weak alias met with a legal form the entry has" : "for a weak alias", match.Explanation);
+    }
+
+    [Theory]
     [InlineData(0)]
     [InlineData(1.5)]
     [InlineData(double.NaN)]

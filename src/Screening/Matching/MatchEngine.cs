@@ -249,7 +249,9 @@ internal sealed class MatchEngine
             if (!isForced && raw < floor) continue;
             var entry = Index.Entries[prepared.Entry].Entry;
             var evidence = ids?.EvidenceFor(entry);
-            var score = HintRules.Apply(raw, entry, entry.Names[prepared.NameIndex].Strength, request, organization, evidence, applied: null);
+            var strength = entry.Names[prepared.NameIndex].Strength;
+            var shared = strength == NameStrength.Weak && legal > 0 && Index.SharesLegalForm(prepared.Entry, q.Keys, q.Classes, q.TokenCount);
+            var score = HintRules.Apply(raw, entry, strength, request, organization, evidence, applied: null, shared);
             if (score < request.Threshold) continue;
             if (!best.TryGetValue(prepared.Entry, out var current) || score > current.Score || (score == current.Score && n < current.Name))
                 best[prepared.Entry] = (score, n);

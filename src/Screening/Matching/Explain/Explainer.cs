@@ -27,7 +27,8 @@ internal sealed class Explainer(MatchIndex index, NameScorer scorer)
         var raw = scorer.Score(q, prepared.Tokens, listTokens, ctx, pairs);
         var adjustments = new List<Adjustment>();
         var evidence = request.Identifiers?.EvidenceFor(entry) ?? [];
-        HintRules.Apply(raw, entry, name.Strength, request, HintRules.QueryNamesOrganization(q.Name), evidence, adjustments);
+        var shared = name.Strength == NameStrength.Weak && index.SharesLegalForm(prepared.Entry, q.Keys, q.Classes, q.TokenCount);
+        HintRules.Apply(raw, entry, name.Strength, request, HintRules.QueryNamesOrganization(q.Name), evidence, adjustments, shared);
         var alignment = Align(q, prepared.Tokens, listTokens, pairs);
 
         var sb = new StringBuilder();
@@ -115,6 +116,7 @@ internal sealed class Explainer(MatchIndex index, NameScorer scorer)
     private static string Render(Adjustment a, WatchlistEntry entry) => a.Kind switch
     {
         AdjustmentKind.WeakAlias => string.Create(CultureInfo.InvariantCulture, $", x{a.Factor:0.00} for a weak alias"),
+        AdjustmentKind.WeakAliasWithLegalForm => string.Create(CultureInfo.InvariantCulture, $", x{a.Factor:0.00} for a weak alias met with a legal form the entry has"),
         AdjustmentKind.CountryNotApplicable => ", country hint not applicable (entry has no country)",
         AdjustmentKind.CountryMatches => string.Create(CultureInfo.InvariantCulture, $", +{a.Delta} country hint {a.Hint} matches"),
         AdjustmentKind.CountryDiffers => string.Create(CultureInfo.InvariantCulture,

@@ -182,6 +182,23 @@ internal sealed class MatchIndex
     /// <summary>The prepared names of entry <paramref name="entry"/>, as a range of name indices.</summary>
     public (int Start, int End) NamesOf(int entry) => (_entryNameStart[entry], _entryNameStart[entry + 1]);
 
+    /// <summary>
+    /// Whether a name of entry <paramref name="entry"/> has a legal form of the same class as one of the query's
+    /// (<paramref name="queryKeys"/> and <paramref name="queryClasses"/>, <paramref name="count"/> tokens).
+    /// </summary>
+    public bool SharesLegalForm(int entry, string[] queryKeys, TokenClass[] queryClasses, int count)
+    {
+        var (start, end) = NamesOf(entry);
+        for (var i = 0; i < count; i++)
+        {
+            if (queryClasses[i] != TokenClass.LegalForm) continue;
+            for (var n = start; n < end; n++)
+                foreach (var v in TokensOf(n))
+                    if (Vocab.Classes[v] == TokenClass.LegalForm && Vocab.Keys[v] == queryKeys[i]) return true;
+        }
+        return false;
+    }
+
     /// <summary>The index of a loaded entry (the same object), or -1.</summary>
     public int EntryIndexOf(WatchlistEntry entry) => _entryIndex.TryGetValue(entry, out var e) ? e : -1;
 

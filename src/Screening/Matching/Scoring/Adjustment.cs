@@ -9,6 +9,8 @@ internal enum AdjustmentKind
 {
     /// <summary>The matched name is a weak alias (factor).</summary>
     WeakAlias,
+    /// <summary>The matched name is a weak alias, met with a legal form the entry has too (a milder factor).</summary>
+    WeakAliasWithLegalForm,
     /// <summary>The country hint is among the entry's countries.</summary>
     CountryMatches,
     /// <summary>The country hint is not among the entry's countries.</summary>
@@ -50,12 +52,18 @@ internal static class HintRules
         bool queryNamesOrganization, List<Adjustment>? applied) =>
         Apply(nameScore, entry, strength, request, queryNamesOrganization, evidence: null, applied);
 
-    /// <summary>Applies every rule, identifier evidence included.</summary>
+    /// <summary>Applies every rule, identifier evidence included; <paramref name="legalFormShared"/>: the query has a legal
+    /// form of a class one of the entry's names has (<see cref="Index.MatchIndex.SharesLegalForm"/>).</summary>
     public static double Apply(double nameScore, WatchlistEntry entry, NameStrength strength, in MatchRequest request,
-        bool queryNamesOrganization, IReadOnlyList<IdentifierEvidence>? evidence, List<Adjustment>? applied)
+        bool queryNamesOrganization, IReadOnlyList<IdentifierEvidence>? evidence, List<Adjustment>? applied, bool legalFormShared = false)
     {
         var score = nameScore;
-        if (strength == NameStrength.Weak) score = Add(score, new Adjustment(AdjustmentKind.WeakAlias, 0, ScoringModel.WeakAliasFactor), applied);
+        if (strength == NameStrength.Weak)
+        {
+            score = Add(score, legalFormShared
+                ? new Adjustment(AdjustmentKind.WeakAliasWithLegalForm, 0, ScoringModel.WeakAliasWithLegalFormFactor)
+                : new Adjustment(AdjustmentKind.WeakAlias, 0, ScoringModel.WeakAliasFactor), applied);
+        }
         if (request.Country is { } country)
         {
             if (entry.Countries.Count == 0) applied?.Add(new Adjustment(AdjustmentKind.CountryNotApplicable, 0, Hint: country));
