@@ -26,6 +26,9 @@ public class GenericDescriptorTests
     [InlineData("JSC KALASHNIKOV", "JOINT STOCK COMPANY CONCERN KALASHNIKOV")]
     [InlineData("KUPOL JSC", "JOINT STOCK COMPANY KUPOL PLANT")]
     [InlineData("RADIOVOLNA", "ASSOCIATION RADIOVOLNA")]
+    // The state a body belongs to, and entity words, qualify the name (... OF THE RUSSIAN FEDERATION, ... OF THE REPUBLIC OF CRIMEA).
+    [InlineData("KUPOL INTELLIGENCE SERVICE", "KUPOL INTELLIGENCE SERVICE OF THE REPUBLIC OF CRIMEA")]
+    [InlineData("KUPOL JSC", "JOINT STOCK COMPANY KUPOL ENTITY")]
     public async Task Screen_DescriptorLeftOut_StillAlerts(string query, string listed)
     {
         var screener = await Build(listed);
