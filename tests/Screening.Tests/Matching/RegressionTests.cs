@@ -234,6 +234,7 @@ public class RegressionTests
     [Theory]
     [InlineData("CONCERN KALASHNIKOV REPRESENTATIVE OFFICE")]
     [InlineData("JSC KALASHNIKOV CONCERN DIVISION")]
+    [InlineData("KALASHNIKOV CONCERN OFFICE")]
     [InlineData("ФИЛИАЛ КОНЦЕРН КАЛАШНИКОВ")]
     public async Task Screen_OfficeOfAListedFirm_FindsTheFirm(string query)
     {
