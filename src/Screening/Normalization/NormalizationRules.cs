@@ -31,8 +31,12 @@ internal static class NormalizationRules
     /// <summary>A word of a multi-word phrase may be typed shortened from this many letters (LTD LIAB CO).</summary>
     public const int PhraseAbbreviationMinLength = 3;
 
-    /// <summary>A phrase all of whose words are abbreviated must have this many words (SCI RES INST, not NPC LTD).</summary>
-    public const int PhraseAbbreviationsAlone = 3;
+    /// <summary>
+    /// A phrase all of whose words are abbreviated must have this many words (SCI RES INST, DSGN BUR, MACH BLDG; a lone
+    /// NPC is a name). At 3, two-word descriptors typed short were left as unknown words: held-out dev abbreviations
+    /// 92.7 -> 93.7% at 2, false alerts unchanged.
+    /// </summary>
+    public const int PhraseAbbreviationsAlone = 2;
 
     /// <summary>Phrase words this short match by their letters only: keys of short words collide (SCI/SKY, MACH/MATCH).</summary>
     public const int ExactPhraseWordLength = 4;
