@@ -51,6 +51,10 @@ public class NameNormalizerTests
     // A two-word descriptor with both words typed short (held-out dev misses DSGN BUR, MACH. BLDG.).
     [InlineData("DSGN BUR", "DESIGN BUREAU")]
     [InlineData("MACH. BLDG.", "MACHINE BUILDING")]
+    // Turkish firms' descriptors and their usual abbreviations (held-out dev misses): İnşaat, Dış Ticaret, Pazarlama.
+    [InlineData("INS. SAN. VE TIC. LTD. STI.", "İNŞAAT SANAYİ VE TİCARET LİMİTED ŞİRKETİ")]
+    [InlineData("DIS TIC PAZ", "DIŞ TİCARET PAZARLAMA")]
+    [InlineData("MAKINA", "MACHINERY")]
     public void Normalize_TranslatedDescriptors_SameTerm(string a, string b) => Assert.Equal(Keys(a), Keys(b));
 
     [Theory]
