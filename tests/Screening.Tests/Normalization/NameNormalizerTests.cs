@@ -77,6 +77,7 @@ public class NameNormalizerTests
     [InlineData("Федеральное государственное бюджетное учреждение науки Ромашка", "FGUP ROMASHKA")]
     [InlineData("FSE Romashka", "FGUP ROMASHKA")]
     [InlineData("Federal State Institution of Higher Vocational Education Romashka", "ФГБОУ ВО Ромашка")]
+    [InlineData("STATE RESEARCH CENTER OF THE RUSSIAN FEDERATION ROMASHKA", "ГНЦ РФ Ромашка")]
     public void Normalize_LegalFormVariants_ShareClass(string a, string b) => Assert.Equal(Keys(a), Keys(b));
 
     [Theory]
