@@ -40,14 +40,6 @@ internal static class NameReadings
 
     private const string OpenQuotes = "\"'«‘“„‚‹";
 
-    // The legal forms that open a company's name in the Russian-speaking registries (the classes of OOO, AO, FGUP, ANO):
-    // a second one inside a field starts the name again.
-    private static readonly HashSet<string> OpensName = new(StringComparer.Ordinal)
-    {
-        Canonical("LLC"), Canonical("JSC"), Canonical("FGUP"), Canonical("ANO"),
-    };
-
-    private static string Canonical(string legalForm) => NameNormalizer.Normalize(legalForm).Tokens[0].Key;
     private const string CloseQuotes = "\"'»’”“‘›";
 
     /// <summary>The readings of <paramref name="name"/>, the whole first. Never empty when the whole has tokens.</summary>
@@ -62,7 +54,7 @@ internal static class NameReadings
         var whole = NameNormalizer.Normalize(name, context);
         readings.Add(new NameReading(name, whole, ReadingKind.Whole));
         seen.Add(whole.ToString());
-        if (!MayHoldSeveral(name) && !HasTwoLegalForms(whole)) return readings;
+        if (!MayHoldSeveral(name) && !RestatedReadings.MayHold(whole, listed)) return readings;
 
         var candidates = new List<(string Text, ReadingKind Kind)>();
         foreach (var (segment, kind) in SplitMarkers(name)) AddParentheses(segment, kind, candidates);
@@ -78,7 +70,7 @@ internal static class NameReadings
             if (text.AsSpan().Trim().SequenceEqual(wholeText)) continue;
             Add(readings, seen, text, NameNormalizer.Normalize(text, context), kind);
         }
-        if (!listed) AddRestated(readings, seen, whole);
+        if (!listed) RestatedReadings.Add(readings, seen, whole);
         return readings;
     }
 
@@ -92,7 +84,8 @@ internal static class NameReadings
         return false;
     }
 
-    private static void Add(List<NameReading> readings, HashSet<string> seen, string text, NormalizedName normalized, ReadingKind kind)
+    /// <summary>Adds a reading with a distinctive word that is not already read.</summary>
+    internal static void Add(List<NameReading> readings, HashSet<string> seen, string text, NormalizedName normalized, ReadingKind kind)
     {
         if (readings.Count >= NormalizationRules.MaxReadings || !HasContent(normalized.Tokens, 0, normalized.Tokens.Length)) return;
         if (!seen.Add(normalized.ToString())) return;
@@ -100,7 +93,7 @@ internal static class NameReadings
     }
 
     // A distinctive word: a word or number that is not a generic business word, of three letters or more in all.
-    private static bool HasContent(NameToken[] tokens, int from, int to)
+    internal static bool HasContent(NameToken[] tokens, int from, int to)
     {
         var letters = 0;
         var distinctive = false;
@@ -335,46 +328,5 @@ internal static class NameReadings
             if (CloseQuotes.Contains(name[i], StringComparison.Ordinal) && (i == name.Length - 1 || !char.IsLetterOrDigit(name[i + 1]))) close = i;
         if (open < 0 || close <= open + 1) return;
         output.Add((name[(open + 1)..close], ReadingKind.Quoted));
-    }
-
-    private static bool HasTwoLegalForms(NormalizedName name)
-    {
-        var n = 0;
-        foreach (var t in name.Tokens)
-            if (t.Class == TokenClass.LegalForm && ++n == 2) return true;
-        return false;
-    }
-
-    // A name restated after a second legal form: LEGAL X LEGAL Y (АО "ШВАБЕ" Акционерное общество "ШВАБЕ"), or X LEGAL Y
-    // LEGAL where the middle one is written out in words (X Public Joint Stock Company "Y" ... PJSC). Cut before each such
-    // legal form that has distinctive words on both sides of it. A short legal form inside a name (PAN AT ASIAN TRADE,
-    // where AT is also the Ukrainian JSC) does not cut it.
-    private static void AddRestated(List<NameReading> readings, HashSet<string> seen, NormalizedName whole)
-    {
-        var tokens = whole.Tokens;
-        if (!HasTwoLegalForms(whole)) return;
-        var startsLegal = tokens[0].Class == TokenClass.LegalForm;
-        var endsLegal = tokens[^1].Class == TokenClass.LegalForm;
-        var start = 0;
-        for (var p = 1; p < tokens.Length; p++)
-        {
-            if (tokens[p].Class != TokenClass.LegalForm || !HasContent(tokens, start, p) || !HasContent(tokens, p + 1, tokens.Length)) continue;
-            // Only a legal form that opens a name restates it (AO, OOO, PJSC, FGUP...): COMPANY, CORPORATION, LIMITED
-            // inside a name (BATTERY COMPANY RIGEL, BANK FINANCIAL CORPORATION OTKRITIE) are part of it.
-            if (!OpensName.Contains(tokens[p].Key)) continue;
-            var writtenOut = tokens[p].Parts is { Length: >= 2 };
-            if (!startsLegal && !(writtenOut && endsLegal)) continue;
-            AddTokens(readings, seen, tokens, start, p);
-            start = p;
-        }
-        if (start > 0) AddTokens(readings, seen, tokens, start, tokens.Length);
-    }
-
-    private static void AddTokens(List<NameReading> readings, HashSet<string> seen, NameToken[] tokens, int from, int to)
-    {
-        var part = new NormalizedName(tokens[from..to]);
-        var text = new StringBuilder();
-        for (var i = from; i < to; i++) text.Append(i > from ? " " : "").Append(tokens[i].Original);
-        Add(readings, seen, text.ToString(), part, ReadingKind.Restated);
     }
 }

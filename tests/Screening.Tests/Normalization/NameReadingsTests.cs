@@ -72,6 +72,22 @@ public class NameReadingsTests
     }
 
     [Fact]
+    public void Read_NameThenLegalFormAndItsAcronym_BothRead()
+    {
+        // OFAC names of one firm (SDN 37682) written in one field as other authorities do.
+        var readings = Read("KALUGA RESEARCH INSTITUTE OF RADIO ENGINEERING JSC KNIRTI");
+        Assert.Contains("KALUGA RESEARCH INSTITUTE OF RADIO ENGINEERING", readings);
+        Assert.Contains("JSC KNIRTI", readings);
+    }
+
+    [Theory]
+    // S.A. (of the JSC class) before a trade name is not a Russian registry's form opening a name.
+    [InlineData("Petroleo Brasileiro S.A. Petrobras")]
+    // A name that ends on its legal form is one name.
+    [InlineData("Kaluga Radio Engineering Institute JSC")]
+    public void Read_LegalFormNotOpeningAShortName_OnlyTheWhole(string field) => Assert.Single(Read(field));
+
+    [Fact]
     public void Read_ShortLegalFormInsideAName_NotCut() => Assert.Single(Read("Pan At Asian Trade Company Limited"));
 
     [Fact]
