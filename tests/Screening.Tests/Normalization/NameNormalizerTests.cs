@@ -78,6 +78,7 @@ public class NameNormalizerTests
     [InlineData("FSE Romashka", "FGUP ROMASHKA")]
     [InlineData("Federal State Institution of Higher Vocational Education Romashka", "ФГБОУ ВО Ромашка")]
     [InlineData("STATE RESEARCH CENTER OF THE RUSSIAN FEDERATION ROMASHKA", "ГНЦ РФ Ромашка")]
+    [InlineData("State Unitary Enterprise of the Republic of Crimea Romashka", "ГУП РК Ромашка")]
     public void Normalize_LegalFormVariants_ShareClass(string a, string b) => Assert.Equal(Keys(a), Keys(b));
 
     [Theory]
