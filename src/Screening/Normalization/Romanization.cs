@@ -72,7 +72,7 @@ internal static class Romanization
     /// <summary>
     /// Folds competing romanizations of one token to one key, so that OFAC's spelling, a passport spelling and the
     /// original Cyrillic meet: KH/H, TS/TZ/C, SHCH/SCH/SH, ZH/J, Y/I (ya/ia, yu/iu, -iy/-yy/-y, ey/ei), X/KS, W/V, PH/F, CK/K, Q/K,
-    /// C/K (but CH stays), YO/E after a consonant (Ё), YE/IE/E after a vowel (Е), and runs of I/Y.
+    /// C/K (but CH stays), YO/E after a consonant (Ё), YE/IE/E after a vowel (Е), J/Y for Й after a vowel, and runs of I/Y.
     /// </summary>
     public static string Key(string text)
     {
@@ -151,6 +151,10 @@ internal static class Romanization
                 case 'Y' when next == 'O' && w > 0 && dest[w - 1] is not ('A' or 'E' or 'I' or 'O' or 'U'):
                     // Ё after a consonant, romanized YO or written E (DEGTYARYOV, DEGTYAREV; FYODOROV, FEDOROV).
                     dest[w++] = 'E'; i++; break;
+                case 'J' when w > 0 && dest[w - 1] is 'A' or 'E' or 'I' or 'O' or 'U' && next is not ('A' or 'E' or 'I' or 'O' or 'U' or 'Y'):
+                    // Й after a vowel, before a consonant or at the end, romanized J (GOST, German, ISO 9: -OJ, -IJ) or Y.
+                    if (dest[w - 1] != 'I') dest[w++] = 'I';
+                    break;
                 case 'Y' or 'I' when next == 'E' && w > 0 && dest[w - 1] is 'A' or 'E' or 'O' or 'U':
                     // Е after a vowel, romanized YE, IE or E (ZAVODSKOYE, ZAVODSKOIE, ZAVODSKOE): the E alone.
                     break;

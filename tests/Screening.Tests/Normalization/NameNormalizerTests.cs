@@ -157,6 +157,16 @@ public class NameNormalizerTests
     public void Key_YoAfterConsonant_MeetsE(string a, string b) =>
         Assert.Equal(Romanization.Key(NameNormalizer.Normalize(a).Tokens[0].Text), Romanization.Key(b));
 
+    // Й after a vowel written J (GOST, German, ISO 9) or Y (held-out dev misses -NOJ, -NYJ).
+    [Theory]
+    [InlineData("OGRANICHENNOJ", "OGRANICHENNOY")]
+    [InlineData("DALNEVOSTOCHNYJ", "DALNEVOSTOCHNYY")]
+    [InlineData("KRAJ", "KRAY")]
+    public void Key_JForShortIAfterVowel_MeetsY(string a, string b) => Assert.Equal(Romanization.Key(a), Romanization.Key(b));
+
+    [Fact]
+    public void Key_JBeforeVowel_StaysJ() => Assert.NotEqual(Romanization.Key("MAJOR"), Romanization.Key("MAIOR"));
+
     [Theory]
     [InlineData("YORK", "ERK")]
     [InlineData("MAYO", "MAE")]
