@@ -49,10 +49,19 @@ internal static class Respelling
     }
 
     /// <summary>The word (folded upper-case Latin) read under <paramref name="scheme"/> and spelt the English way.</summary>
-    public static string Respell(string text, RomanizationScheme scheme)
+    /// <param name="text">The word.</param>
+    /// <param name="scheme">The scheme.</param>
+    /// <param name="initialSAsS">German only: a first S before a vowel is С (SUCHOJ, Сухой), not З (SAWOD, Завод); Duden
+    /// writes both so, and only the listed words can tell which.</param>
+    public static string Respell(string text, RomanizationScheme scheme, bool initialSAsS = false)
     {
         var sb = new StringBuilder(text.Length + 8);
         var i = 0;
+        if (initialSAsS && scheme == RomanizationScheme.German && text.Length > 0 && text[0] == 'S' && (text.Length == 1 || IsVowel(text[1])))
+        {
+            sb.Append('S');
+            i = 1;
+        }
         while (i < text.Length)
         {
             var used = scheme switch

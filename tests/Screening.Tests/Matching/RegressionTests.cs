@@ -324,6 +324,15 @@ public class FieldReadingsRegressionTests
         Assert.True(top.Score >= 0.9, $"{name}: {top.Score} ({top.Explanation})");
     }
 
+    // German (Duden) writes С and З both as S before a vowel: a first S is read as С where that gives a listed word.
+    [Fact]
+    public async Task Screen_GermanRomanizationWithInitialS_FindsTheEntry()
+    {
+        var top = (await BuiltIn.Value).Screen("SUCHOJ").Matches[0];
+        Assert.Equal("SDN-36431", top.EntryId);
+        Assert.Contains("German romanization", top.Explanation);
+    }
+
     [Fact]
     public async Task Screen_ParenthesisReading_ExplanationSaysWhichReading()
     {

@@ -38,7 +38,7 @@ internal sealed class RespelledReadings(MatchIndex index)
                 if (!Unknown(tokens[i], forms[i]) || !Applies(tokens[i], scheme) || tokens[i].Text.Length < ScoringModel.RespellingEvidenceMinLength
                     || tokens[i].Text.Length > _maxLength || !Respelling.MayDiffer(tokens[i].Text, scheme)) continue;
                 tried++;
-                var respelled = Respelling.Respell(tokens[i].Text, scheme);
+                var respelled = RespellKnown(tokens[i].Text, scheme);
                 if (respelled != tokens[i].Text && Known(respelled)) known++;
             }
             // The scheme must explain a share of the words it could apply to: among the dozens of unknown words of a long
@@ -56,7 +56,7 @@ internal sealed class RespelledReadings(MatchIndex index)
             words[i] = text;
             if (!Unknown(tokens[i], forms[i]) || !Applies(tokens[i], best) || text.Length < ScoringModel.RespellingMinLength || text.Length > _maxLength
                 || !Respelling.MayDiffer(text, best)) continue;
-            var respelled = Respelling.Respell(text, best);
+            var respelled = RespellKnown(text, best);
             if (respelled == text) continue;
             words[i] = respelled;
             note.Append(note.Length == 0 ? "" : ", ").Append('\'').Append(tokens[i].Original).Append("' as '").Append(respelled).Append('\'');
@@ -69,6 +69,15 @@ internal sealed class RespelledReadings(MatchIndex index)
             _ => "English words in Cyrillic",
         }).Append(best == RomanizationScheme.EnglishLoan ? ")" : " romanization)");
         return (NameNormalizer.Normalize(string.Join(' ', words), ctx.Normalizer), note.ToString());
+    }
+
+    // The word under the scheme; where German reads a first S two ways, the way that gives a known word.
+    private string RespellKnown(string text, RomanizationScheme scheme)
+    {
+        var respelled = Respelling.Respell(text, scheme);
+        if (scheme != RomanizationScheme.German || text[0] != 'S' || Known(respelled)) return respelled;
+        var other = Respelling.Respell(text, scheme, initialSAsS: true);
+        return Known(other) ? other : respelled;
     }
 
     // English words written in Cyrillic are read back only where the word was Cyrillic; the other schemes apply to Latin.
