@@ -16,6 +16,11 @@ internal enum RomanizationScheme : byte
     /// LODZHISTIK for LOGISTIC, СОЛЮШН as SOLYUSHN for SOLUTION): tried on words transliterated from Cyrillic only.
     /// </summary>
     EnglishLoan,
+    /// <summary>
+    /// ISO 9 with its marks lost (Č, Š, Ŝ, Ž typed C, S, S, Z: OBSESTVO, NAUCNO, OGRANICENNOJ): each C, S or Z may be one
+    /// letter or two, so the matcher keeps the spelling of each word that a list has (<see cref="Respelling.Iso9PlainSpellings"/>).
+    /// </summary>
+    Iso9Plain,
 }
 
 /// <summary>
@@ -28,7 +33,7 @@ internal static class Respelling
 {
     /// <summary>The schemes tried, in order of preference on a tie.</summary>
     public static readonly RomanizationScheme[] Schemes =
-        [RomanizationScheme.German, RomanizationScheme.French, RomanizationScheme.Gost, RomanizationScheme.EnglishLoan];
+        [RomanizationScheme.German, RomanizationScheme.French, RomanizationScheme.Gost, RomanizationScheme.EnglishLoan, RomanizationScheme.Iso9Plain];
 
     /// <summary>Whether a word has a letter group the scheme spells differently; most words have none.</summary>
     public static bool MayDiffer(string text, RomanizationScheme scheme)
@@ -42,6 +47,7 @@ internal static class Respelling
                 case RomanizationScheme.French when c is 'C' or 'J' or 'O':
                 case RomanizationScheme.Gost when c is 'X' or 'C' or 'J':
                 case RomanizationScheme.EnglishLoan when c is 'Y' or 'Z' or 'K' or 'S' or 'H':
+                case RomanizationScheme.Iso9Plain when c is 'C' or 'S' or 'Z' or 'H':
                     return true;
             }
         }
@@ -69,6 +75,7 @@ internal static class Respelling
                 RomanizationScheme.German => German(text, i, sb),
                 RomanizationScheme.French => French(text, i, sb),
                 RomanizationScheme.Gost => Gost(text, i, sb),
+                RomanizationScheme.Iso9Plain => Iso9Plain(text, i, sb),
                 _ => EnglishLoan(text, i, sb),
             };
             if (used == 0)
@@ -125,6 +132,45 @@ internal static class Respelling
         if (c == 'C' && i + 1 < s.Length && s[i + 1] is 'E' or 'I' or 'Y' or 'J') { sb.Append("TS"); return 1; }
         if (c == 'X') { sb.Append("KH"); return 1; }
         if (c == 'J') { sb.Append('Y'); return 1; }
+        return 0;
+    }
+
+    /// <summary>Ambiguous letters of a word read as unmarked ISO 9 that <see cref="Iso9PlainSpellings"/> tries both ways.</summary>
+    public const int Iso9PlainMaxAmbiguous = 3;
+
+    /// <summary>
+    /// The spellings of a word read as unmarked ISO 9, the plain reading first: each C (Ц or Ч), S (С or Ш, Щ) and Z (З or
+    /// Ж) not already followed by H, one way or the other; H (Х) is KH in every one. None where more than
+    /// <see cref="Iso9PlainMaxAmbiguous"/> letters are ambiguous (the search would be long and mostly chance).
+    /// </summary>
+    public static IEnumerable<string> Iso9PlainSpellings(string text)
+    {
+        var basic = Respell(text, RomanizationScheme.Iso9Plain);
+        var at = new List<int>(Iso9PlainMaxAmbiguous);
+        for (var i = 0; i < basic.Length; i++)
+        {
+            if (basic[i] is not ('C' or 'S' or 'Z') || (i + 1 < basic.Length && basic[i + 1] == 'H') || (i > 0 && basic[i - 1] is 'K' or 'S' or 'C' or 'Z')) continue;
+            if (at.Count == Iso9PlainMaxAmbiguous) yield break;
+            at.Add(i);
+        }
+        var sb = new StringBuilder(basic.Length + at.Count);
+        for (var mask = 0; mask < 1 << at.Count; mask++)
+        {
+            sb.Clear();
+            var next = 0;
+            for (var i = 0; i < basic.Length; i++)
+            {
+                sb.Append(basic[i]);
+                if (next < at.Count && at[next] == i && (mask & (1 << next++)) != 0) sb.Append('H');
+            }
+            yield return sb.ToString();
+        }
+    }
+
+    // Unmarked ISO 9: H is Х (KH); the rest is read as it stands (the ambiguous letters are tried by Iso9PlainSpellings).
+    private static int Iso9Plain(string s, int i, StringBuilder sb)
+    {
+        if (s[i] == 'H' && (i == 0 || s[i - 1] is not ('C' or 'S' or 'Z' or 'K'))) { sb.Append("KH"); return 1; }
         return 0;
     }
 

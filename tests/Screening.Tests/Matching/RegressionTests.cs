@@ -132,6 +132,8 @@ public class RegressionTests
     [InlineData("german-romanization", "Obschtschestwo s ogranitschennoj otwetstwennostju WTB Faktoring", "18733")]
     [InlineData("german-romanization", "Akzionernoje Obschtschestwo Ischewski Elektromechanitscheski Sawod Kupol", "46431")]
     [InlineData("french-romanization", "Obchtchestvo s ogranitchennoi otvetstvennostiou VTB Faktoring", "18733")]
+    [InlineData("iso9-without-marks", "Akcionernoe obsestvo Izevskij elektromehaniceskij zavod Kupol", "46431")]
+    [InlineData("iso9-without-marks", "Obsestvo s ogranicennoj otvetstvennostu VTB Faktoring", "18733")]
     [InlineData("gost-romanization", "Akcionernoe obshhestvo Izhevskij elektromexanicheskij zavod Kupol", "46431")]
     [InlineData("english-words-in-cyrillic", "ООО «Девайс Консалтинг»", "43134")]
     // legal-form words broken or glued by data entry

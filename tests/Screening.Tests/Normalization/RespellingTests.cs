@@ -52,4 +52,20 @@ public class RespellingTests
                 if (Respelling.Respell(word, scheme) != word) Assert.True(Respelling.MayDiffer(word, scheme), $"{word} under {scheme}");
         }
     }
+
+    [Theory]
+    [InlineData("NAUCNO", "NAUCHNO")]
+    [InlineData("OBSESTVO", "OBSHESTVO")]
+    [InlineData("IZEVSKIJ", "IZHEVSKIJ")]
+    [InlineData("TEHNOLOGII", "TEKHNOLOGII")]
+    public void Iso9PlainSpellings_WordWithMarksLost_IncludesTheMarkedReading(string plain, string marked) =>
+        Assert.Contains(marked, Respelling.Iso9PlainSpellings(plain));
+
+    [Fact]
+    public void Iso9PlainSpellings_PlainReadingFirst() =>
+        Assert.Equal("AKCIONERNOE", Respelling.Iso9PlainSpellings("AKCIONERNOE").First());
+
+    [Fact]
+    public void Iso9PlainSpellings_TooManyAmbiguousLetters_None() =>
+        Assert.Empty(Respelling.Iso9PlainSpellings("SAZACASAZA"));
 }

@@ -66,6 +66,7 @@ internal sealed class RespelledReadings(MatchIndex index)
             RomanizationScheme.German => "German",
             RomanizationScheme.French => "French",
             RomanizationScheme.Gost => "GOST 7.79",
+            RomanizationScheme.Iso9Plain => "ISO 9 without its marks",
             _ => "English words in Cyrillic",
         }).Append(best == RomanizationScheme.EnglishLoan ? ")" : " romanization)");
         return (NameNormalizer.Normalize(string.Join(' ', words), ctx.Normalizer), note.ToString());
@@ -74,6 +75,12 @@ internal sealed class RespelledReadings(MatchIndex index)
     // The word under the scheme; where German reads a first S two ways, the way that gives a known word.
     private string RespellKnown(string text, RomanizationScheme scheme)
     {
+        if (scheme == RomanizationScheme.Iso9Plain)
+        {
+            foreach (var spelling in Respelling.Iso9PlainSpellings(text))
+                if (Known(spelling)) return spelling;
+            return text;
+        }
         var respelled = Respelling.Respell(text, scheme);
         if (scheme != RomanizationScheme.German || text[0] != 'S' || Known(respelled)) return respelled;
         var other = Respelling.Respell(text, scheme, initialSAsS: true);
