@@ -55,6 +55,7 @@ public class NameNormalizerTests
     [InlineData("INS. SAN. VE TIC. LTD. STI.", "İNŞAAT SANAYİ VE TİCARET LİMİTED ŞİRKETİ")]
     [InlineData("DIS TIC PAZ", "DIŞ TİCARET PAZARLAMA")]
     [InlineData("MAKINA", "MACHINERY")]
+    [InlineData("ACADEMY OF SCI.", "ACADEMY OF SCIENCES")]
     public void Normalize_TranslatedDescriptors_SameTerm(string a, string b) => Assert.Equal(Keys(a), Keys(b));
 
     [Theory]
