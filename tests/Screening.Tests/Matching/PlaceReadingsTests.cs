@@ -22,6 +22,10 @@ public class PlaceReadingsTests
     [InlineData("AG TERMINAL OOO RU", "19038", "RU")]
     [InlineData("UNITED ELECTRONICS GROUP COMPANY LIMITED CHINA", "46719", "CHINA")]
     [InlineData("RUSSIA MOSKOVSKAYA ORUZHEINAYA KOMPANIYA", "47479", "RUSSIA")]
+    // A capital or chief city, and Russia's short forms as the last word (held-out dev misses X LLC MOSCOW, X RUS).
+    [InlineData("LLC SYMPHONY MOSCOW", "43319", "MOSCOW")]
+    [InlineData("LLC SYMPHONY RUS", "43319", "RUS")]
+    [InlineData("AG TERMINAL OOO RF", "19038", "RF")]
     public async Task Screen_CountryOfTheEntryAdded_ReadWithoutItAndExplained(string query, string id, string place)
     {
         var screener = await Shared.Value;
@@ -43,6 +47,7 @@ public class PlaceReadingsTests
 
     [Theory]
     [InlineData("RU LLC SYMPHONY")]   // a code counts only as the last word
+    [InlineData("RF LLC SYMPHONY")]   // so does a short form
     [InlineData("LLC RUSSIA")]        // nothing but the place would be left
     public async Task Screen_NoPlaceReading_WhereItCannotHold(string query)
     {

@@ -60,12 +60,28 @@ internal sealed class PlaceReadings(MatchIndex index)
         return both;
     }
 
+    // Places books write after a firm's name that are not country names: the capitals and chief cities of the countries
+    // in scope, and Russia's short forms (RUS, RF; as codes, only as the last word).
+    private static readonly Dictionary<string, string> Cities = new(StringComparer.Ordinal)
+    {
+        ["MOSCOW"] = "RU", ["MOSKVA"] = "RU", ["SAINT PETERSBURG"] = "RU", ["ST PETERSBURG"] = "RU", ["MINSK"] = "BY",
+        ["KYIV"] = "UA", ["KIEV"] = "UA", ["BEIJING"] = "CN", ["SHANGHAI"] = "CN", ["SHENZHEN"] = "CN", ["GUANGZHOU"] = "CN",
+        ["DUBAI"] = "AE", ["ISTANBUL"] = "TR",
+    };
+
+    private static readonly Dictionary<string, string> ShortForms = new(StringComparer.Ordinal) { ["RUS"] = "RU", ["RF"] = "RU" };
+
     private static bool IsCountry(NameToken[] tokens, int start, int words, bool codeAllowed, out string code)
     {
         code = "";
         for (var i = start; i < start + words; i++)
             if (tokens[i].Class is not (TokenClass.Word or TokenClass.Stop) || !IsLatin(tokens[i].Text)) return false;
         var text = words == 1 ? tokens[start].Text : tokens[start].Text + " " + tokens[start + 1].Text;
+        if (Cities.TryGetValue(text, out var city) || (codeAllowed && ShortForms.TryGetValue(text, out city)))
+        {
+            code = city;
+            return true;
+        }
         if (text.Length == 2) return codeAllowed && CountryCodes.IsCode(text) && CountryCodes.TryGetCode(text, out code);
         return text.Length > 2 && CountryCodes.TryGetCode(text, out code);
     }
