@@ -103,6 +103,17 @@ public class NameNormalizerTests
     public void Normalize_Iso9Vowels_ReadAsRussianOnlyWhereTheNameShowsIso9(string name, string expected) =>
         Assert.Equal(expected, string.Join(' ', NameNormalizer.Normalize(name).Tokens.Select(t => t.Text)));
 
+    [Theory]
+    // об-во, о-во: the usual short forms of ОБЩЕСТВО, read as part of a legal form (held-out dev miss OB-VO S OGR OTVETSTV).
+    [InlineData("OB-VO ROMASHKA")]
+    [InlineData("О-ВО Ромашка")]
+    public void Normalize_ShortFormOfObshchestvo_IsLegalFormPart(string name)
+    {
+        var tokens = NameNormalizer.Normalize(name).Tokens;
+        Assert.Equal(TokenClass.LegalForm, tokens[0].Class);
+        Assert.Equal("ROMASHKA", tokens[^1].Text);
+    }
+
     [Fact]
     public void Normalize_LegalForm_IsClassified()
     {
