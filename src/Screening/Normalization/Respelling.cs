@@ -21,6 +21,11 @@ internal enum RomanizationScheme : byte
     /// letter or two, so the matcher keeps the spelling of each word that a list has (<see cref="Respelling.Iso9PlainSpellings"/>).
     /// </summary>
     Iso9Plain,
+    /// <summary>
+    /// ISO 9's vowels in a name without Č, Š or Ž to show it is ISO 9 (KOMPANIÂ, NEFTÂNAÂ: Â as YA, Û as YU, Ë as YO, Ê as
+    /// YE): read from the word as typed (<see cref="NameToken.Original"/>), since the name's own reading folded the marks away.
+    /// </summary>
+    Iso9Vowels,
 }
 
 /// <summary>
@@ -33,11 +38,17 @@ internal static class Respelling
 {
     /// <summary>The schemes tried, in order of preference on a tie.</summary>
     public static readonly RomanizationScheme[] Schemes =
-        [RomanizationScheme.German, RomanizationScheme.French, RomanizationScheme.Gost, RomanizationScheme.EnglishLoan, RomanizationScheme.Iso9Plain];
+        [RomanizationScheme.German, RomanizationScheme.French, RomanizationScheme.Gost, RomanizationScheme.EnglishLoan, RomanizationScheme.Iso9Plain, RomanizationScheme.Iso9Vowels];
 
     /// <summary>Whether a word has a letter group the scheme spells differently; most words have none.</summary>
     public static bool MayDiffer(string text, RomanizationScheme scheme)
     {
+        if (scheme == RomanizationScheme.Iso9Vowels)
+        {
+            foreach (var c in text)
+                if (Iso9.Letter(c) is { Length: > 0 }) return true;
+            return false;
+        }
         if (scheme == RomanizationScheme.Gost && text.Contains("SHH", StringComparison.Ordinal)) return true;
         foreach (var c in text)
         {
@@ -61,6 +72,7 @@ internal static class Respelling
     /// writes both so, and only the listed words can tell which.</param>
     public static string Respell(string text, RomanizationScheme scheme, bool initialSAsS = false)
     {
+        if (scheme == RomanizationScheme.Iso9Vowels) return Iso9Vowels(text);
         var sb = new StringBuilder(text.Length + 8);
         var i = 0;
         if (initialSAsS && scheme == RomanizationScheme.German && text.Length > 0 && text[0] == 'S' && (text.Length == 1 || IsVowel(text[1])))
@@ -165,6 +177,28 @@ internal static class Respelling
             }
             yield return sb.ToString();
         }
+    }
+
+    // The word as typed with ISO 9's vowels read (Â as YA...) and its other letters folded to upper-case ASCII.
+    private static string Iso9Vowels(string typed)
+    {
+        var sb = new StringBuilder(typed.Length + 4);
+        foreach (var c in typed)
+        {
+            if (Iso9.Letter(c) is { } letter)
+            {
+                sb.Append(letter);
+                continue;
+            }
+            if (char.IsAscii(c))
+            {
+                sb.Append(char.ToUpperInvariant(c));
+                continue;
+            }
+            foreach (var d in char.ToUpperInvariant(c).ToString().Normalize(NormalizationForm.FormD))
+                if (char.IsAsciiLetterOrDigit(d)) sb.Append(char.ToUpperInvariant(d));
+        }
+        return sb.ToString();
     }
 
     // Unmarked ISO 9: H is Х (KH); the rest is read as it stands (the ambiguous letters are tried by Iso9PlainSpellings).

@@ -134,6 +134,7 @@ public class RegressionTests
     [InlineData("french-romanization", "Obchtchestvo s ogranitchennoi otvetstvennostiou VTB Faktoring", "18733")]
     [InlineData("iso9-without-marks", "Akcionernoe obsestvo Izevskij elektromehaniceskij zavod Kupol", "46431")]
     [InlineData("iso9-without-marks", "Obsestvo s ogranicennoj otvetstvennostu VTB Faktoring", "18733")]
+    [InlineData("iso9-vowels-alone", "AO Izevskij Elektromehaniceskij Zavod Kupol Kompaniâ", "46431")]
     [InlineData("gost-romanization", "Akcionernoe obshhestvo Izhevskij elektromexanicheskij zavod Kupol", "46431")]
     [InlineData("english-words-in-cyrillic", "ООО «Девайс Консалтинг»", "43134")]
     // legal-form words broken or glued by data entry

@@ -68,4 +68,14 @@ public class RespellingTests
     [Fact]
     public void Iso9PlainSpellings_TooManyAmbiguousLetters_None() =>
         Assert.Empty(Respelling.Iso9PlainSpellings("SAZACASAZA"));
+
+    [Theory]
+    [InlineData("NEFTÂNAÂ", "NEFTYANAYA")]
+    [InlineData("Kompaniâ", "KOMPANIYA")]
+    [InlineData("OTVETSTVENNOSTÛ", "OTVETSTVENNOSTYU")]
+    public void Respell_Iso9VowelsFromTheTypedWord_ReadAsRussian(string typed, string expected)
+    {
+        Assert.True(Respelling.MayDiffer(typed, RomanizationScheme.Iso9Vowels));
+        Assert.Equal(expected, Respelling.Respell(typed, RomanizationScheme.Iso9Vowels));
+    }
 }

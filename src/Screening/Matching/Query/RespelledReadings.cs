@@ -36,9 +36,9 @@ internal sealed class RespelledReadings(MatchIndex index)
             {
                 // Evidence for a scheme is a long word: short ones (LZ, FAJI, CHIBA) turn into other short words by chance.
                 if (!Unknown(tokens[i], forms[i]) || !Applies(tokens[i], scheme) || tokens[i].Text.Length < ScoringModel.RespellingEvidenceMinLength
-                    || tokens[i].Text.Length > _maxLength || !Respelling.MayDiffer(tokens[i].Text, scheme)) continue;
+                    || tokens[i].Text.Length > _maxLength || !Respelling.MayDiffer(Source(tokens[i], scheme), scheme)) continue;
                 tried++;
-                var respelled = RespellKnown(tokens[i].Text, scheme);
+                var respelled = RespellKnown(Source(tokens[i], scheme), scheme);
                 if (respelled != tokens[i].Text && Known(respelled)) known++;
             }
             // The scheme must explain a share of the words it could apply to: among the dozens of unknown words of a long
@@ -55,8 +55,8 @@ internal sealed class RespelledReadings(MatchIndex index)
             var text = tokens[i].Text;
             words[i] = text;
             if (!Unknown(tokens[i], forms[i]) || !Applies(tokens[i], best) || text.Length < ScoringModel.RespellingMinLength || text.Length > _maxLength
-                || !Respelling.MayDiffer(text, best)) continue;
-            var respelled = RespellKnown(text, best);
+                || !Respelling.MayDiffer(Source(tokens[i], best), best)) continue;
+            var respelled = RespellKnown(Source(tokens[i], best), best);
             if (respelled == text) continue;
             words[i] = respelled;
             note.Append(note.Length == 0 ? "" : ", ").Append('\'').Append(tokens[i].Original).Append("' as '").Append(respelled).Append('\'');
@@ -67,10 +67,14 @@ internal sealed class RespelledReadings(MatchIndex index)
             RomanizationScheme.French => "French",
             RomanizationScheme.Gost => "GOST 7.79",
             RomanizationScheme.Iso9Plain => "ISO 9 without its marks",
+            RomanizationScheme.Iso9Vowels => "ISO 9 vowels",
             _ => "English words in Cyrillic",
         }).Append(best == RomanizationScheme.EnglishLoan ? ")" : " romanization)");
         return (NameNormalizer.Normalize(string.Join(' ', words), ctx.Normalizer), note.ToString());
     }
+
+    // What a scheme reads: the word as typed for ISO 9's vowels (the name's reading folded their marks away), else the word read.
+    private static string Source(NameToken token, RomanizationScheme scheme) => scheme == RomanizationScheme.Iso9Vowels ? token.Original : token.Text;
 
     // The word under the scheme; where German reads a first S two ways, the way that gives a known word.
     private string RespellKnown(string text, RomanizationScheme scheme)
