@@ -157,26 +157,48 @@ internal static class Respelling
     /// </summary>
     public static IEnumerable<string> Iso9PlainSpellings(string text)
     {
-        var basic = Respell(text, RomanizationScheme.Iso9Plain);
-        var at = new List<int>(Iso9PlainMaxAmbiguous);
-        for (var i = 0; i < basic.Length; i++)
+        var result = new List<string>();
+        Iso9PlainSpellings(text, (spelling, list) => { list.Add(new string(spelling)); return false; }, result);
+        return result;
+    }
+
+    /// <summary>Delegate for <see cref="Iso9PlainSpellings{TState}"/>: true stops the search.</summary>
+    public delegate bool SpellingVisitor<in TState>(ReadOnlySpan<char> spelling, TState state);
+
+    /// <summary>
+    /// Visits the spellings of <see cref="Iso9PlainSpellings(string)"/> without allocating; returns whether the visitor
+    /// stopped the search (found what it wanted).
+    /// </summary>
+    public static bool Iso9PlainSpellings<TState>(string text, SpellingVisitor<TState> visit, TState state)
+    {
+        Span<char> basic = stackalloc char[text.Length * 2];
+        var n = 0;
+        for (var i = 0; i < text.Length; i++)
         {
-            if (basic[i] is not ('C' or 'S' or 'Z') || (i + 1 < basic.Length && basic[i + 1] == 'H') || (i > 0 && basic[i - 1] is 'K' or 'S' or 'C' or 'Z')) continue;
-            if (at.Count == Iso9PlainMaxAmbiguous) yield break;
-            at.Add(i);
+            // H is Х (KH), but not as the second letter of CH, SH, ZH, KH.
+            if (text[i] == 'H' && (i == 0 || text[i - 1] is not ('C' or 'S' or 'Z' or 'K'))) { basic[n++] = 'K'; basic[n++] = 'H'; }
+            else basic[n++] = text[i];
         }
-        var sb = new StringBuilder(basic.Length + at.Count);
-        for (var mask = 0; mask < 1 << at.Count; mask++)
+        Span<int> at = stackalloc int[Iso9PlainMaxAmbiguous];
+        var count = 0;
+        for (var i = 0; i < n; i++)
         {
-            sb.Clear();
-            var next = 0;
-            for (var i = 0; i < basic.Length; i++)
+            if (basic[i] is not ('C' or 'S' or 'Z') || (i + 1 < n && basic[i + 1] == 'H') || (i > 0 && basic[i - 1] is 'K' or 'S' or 'C' or 'Z')) continue;
+            if (count == Iso9PlainMaxAmbiguous) return false;
+            at[count++] = i;
+        }
+        Span<char> spelling = stackalloc char[n + count];
+        for (var mask = 0; mask < 1 << count; mask++)
+        {
+            int w = 0, next = 0;
+            for (var i = 0; i < n; i++)
             {
-                sb.Append(basic[i]);
-                if (next < at.Count && at[next] == i && (mask & (1 << next++)) != 0) sb.Append('H');
+                spelling[w++] = basic[i];
+                if (next < count && at[next] == i && (mask & (1 << next++)) != 0) spelling[w++] = 'H';
             }
-            yield return sb.ToString();
+            if (visit(spelling[..w], state)) return true;
         }
+        return false;
     }
 
     // The word as typed with ISO 9's vowels read (Â as YA...) and its other letters folded to upper-case ASCII.

@@ -28,14 +28,14 @@ internal sealed class PlaceReadings(MatchIndex index)
         for (var words = 2; words >= 1; words--)
         {
             var start = last - words + 1;
-            if (start < 1 || !IsCountry(tokens, start, words, codeAllowed: words == 1, out var code)) continue;
+            if (start < 1 || !IsCountry(tokens, start, words, codeAllowed: words == 1, out var code, cityAllowed: true)) continue;
             return Without(q, start, words, code);
         }
         var first = 0;
         while (first < n && q.Classes[first] == TokenClass.LegalForm) first++;
         for (var words = 2; words >= 1; words--)
         {
-            if (first + words > last || !IsCountry(tokens, first, words, codeAllowed: false, out var code)) continue;
+            if (first + words > last || !IsCountry(tokens, first, words, codeAllowed: false, out var code, cityAllowed: false)) continue;
             return Without(q, first, words, code);
         }
         return null;
@@ -71,13 +71,15 @@ internal sealed class PlaceReadings(MatchIndex index)
 
     private static readonly Dictionary<string, string> ShortForms = new(StringComparer.Ordinal) { ["RUS"] = "RU", ["RF"] = "RU" };
 
-    private static bool IsCountry(NameToken[] tokens, int start, int words, bool codeAllowed, out string code)
+    // A city counts as the last words only: Chinese names open with theirs (SHENZHEN JUHANG AVIATION), which a second
+    // reading of every such query would not help (the city is a generic word) and would cost a screen.
+    private static bool IsCountry(NameToken[] tokens, int start, int words, bool codeAllowed, out string code, bool cityAllowed)
     {
         code = "";
         for (var i = start; i < start + words; i++)
             if (tokens[i].Class is not (TokenClass.Word or TokenClass.Stop) || !IsLatin(tokens[i].Text)) return false;
         var text = words == 1 ? tokens[start].Text : tokens[start].Text + " " + tokens[start + 1].Text;
-        if (Cities.TryGetValue(text, out var city) || (codeAllowed && ShortForms.TryGetValue(text, out city)))
+        if ((cityAllowed && Cities.TryGetValue(text, out var city)) || (codeAllowed && ShortForms.TryGetValue(text, out city)))
         {
             code = city;
             return true;

@@ -81,9 +81,14 @@ internal sealed class RespelledReadings(MatchIndex index)
     {
         if (scheme == RomanizationScheme.Iso9Plain)
         {
-            foreach (var spelling in Respelling.Iso9PlainSpellings(text))
-                if (Known(spelling)) return spelling;
-            return text;
+            // Without allocating a string per spelling tried: this runs on every unknown word of six letters or more.
+            var found = new string[1];
+            return Respelling.Iso9PlainSpellings(text, (spelling, state) =>
+            {
+                if (!state.Self.Known(spelling)) return false;
+                state.Found[0] = new string(spelling);
+                return true;
+            }, (Self: this, Found: found)) ? found[0] : text;
         }
         var respelled = Respelling.Respell(text, scheme);
         if (scheme != RomanizationScheme.German || text[0] != 'S' || Known(respelled)) return respelled;
@@ -101,7 +106,7 @@ internal sealed class RespelledReadings(MatchIndex index)
         token.Class == TokenClass.Word && form < 0 && token.Parts is null;
 
     // A listed word, or a word of a legal form or term the phrase table reads.
-    private bool Known(string text)
+    private bool Known(ReadOnlySpan<char> text)
     {
         var table = PhraseTable.Default;
         if (table.Words.IsTableWord(text)) return true;
