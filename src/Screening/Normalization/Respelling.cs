@@ -171,12 +171,13 @@ internal static class Respelling
     /// </summary>
     public static bool Iso9PlainSpellings<TState>(string text, SpellingVisitor<TState> visit, TState state)
     {
+        // Words are bounded before they get here (twice the longest listed word); the stack must be too.
+        if (text.Length > MaxIso9PlainLength) return false;
         Span<char> basic = stackalloc char[text.Length * 2];
         var n = 0;
         for (var i = 0; i < text.Length; i++)
         {
-            // H is Х (KH), but not as the second letter of CH, SH, ZH, KH.
-            if (text[i] == 'H' && (i == 0 || text[i - 1] is not ('C' or 'S' or 'Z' or 'K'))) { basic[n++] = 'K'; basic[n++] = 'H'; }
+            if (IsKha(text, i)) { basic[n++] = 'K'; basic[n++] = 'H'; }
             else basic[n++] = text[i];
         }
         Span<int> at = stackalloc int[Iso9PlainMaxAmbiguous];
@@ -223,10 +224,15 @@ internal static class Respelling
         return sb.ToString();
     }
 
+    private const int MaxIso9PlainLength = 256;
+
+    // In unmarked ISO 9, H is Х (KH), but not as the second letter of CH, SH, ZH, KH.
+    private static bool IsKha(string s, int i) => s[i] == 'H' && (i == 0 || s[i - 1] is not ('C' or 'S' or 'Z' or 'K'));
+
     // Unmarked ISO 9: H is Х (KH); the rest is read as it stands (the ambiguous letters are tried by Iso9PlainSpellings).
     private static int Iso9Plain(string s, int i, StringBuilder sb)
     {
-        if (s[i] == 'H' && (i == 0 || s[i - 1] is not ('C' or 'S' or 'Z' or 'K'))) { sb.Append("KH"); return 1; }
+        if (IsKha(s, i)) { sb.Append("KH"); return 1; }
         return 0;
     }
 
