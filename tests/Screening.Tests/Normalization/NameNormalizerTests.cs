@@ -56,6 +56,9 @@ public class NameNormalizerTests
     [InlineData("DIS TIC PAZ", "DIŞ TİCARET PAZARLAMA")]
     [InlineData("MAKINA", "MACHINERY")]
     [InlineData("ACADEMY OF SCI.", "ACADEMY OF SCIENCES")]
+    // БЮРО as ISO 9 without marks, German or Polish write it (BURO, BJURO).
+    [InlineData("OPYTNOE KONSTRUKTORSKOE BURO", "EXPERIMENTAL DESIGN BUREAU")]
+    [InlineData("KONSTRUKTORSKOE BJURO", "DESIGN BUREAU")]
     public void Normalize_TranslatedDescriptors_SameTerm(string a, string b) => Assert.Equal(Keys(a), Keys(b));
 
     [Theory]
